@@ -1,0 +1,222 @@
+import type { Conversation, Mutation, Note, Role, ThreadRef } from '../schema';
+
+export type Actor = { memberId: string; role: Role };
+
+/** What the rules need to know beyond the record itself. */
+export type MutationContext = {
+  now: string;
+  /** The new version the change will carry (the client uses its cursor until confirmed). */
+  version: number;
+  isActiveMember(id: string): boolean;
+  tagExists(name: string): boolean;
+};
+
+export type Applied = {
+  conversation: Conversation;
+  note?: Note;
+  /** A tag the mutation creates (leads and admins only). */
+  createdTag?: string;
+  /** Nothing changed (an upsert of what is already known): no version, no event. */
+  noop?: boolean;
+  event: { type: string; before: unknown; after: unknown };
+};
+
+export type Rejected = { status: 'conflict' | 'forbidden' | 'invalid'; message: string };
+
+export type ApplyResult = { ok: true; applied: Applied } | ({ ok: false } & Rejected);
+
+const reject = (status: Rejected['status'], message: string): ApplyResult => ({
+  ok: false,
+  status,
+  message,
+});
+
+const canManage = (role: Role) => role === 'lead' || role === 'admin';
+
+const sameRef = (a: ThreadRef, b: ThreadRef) =>
+  a.host === b.host && a.mailbox === b.mailbox && a.threadId === b.threadId;
+
+const minInstant = (a: string | null, b: string | null) =>
+  a === null ? b : b === null ? a : Date.parse(a) <= Date.parse(b) ? a : b;
+const maxInstant = (a: string | null, b: string | null) =>
+  a === null ? b : b === null ? a : Date.parse(a) >= Date.parse(b) ? a : b;
+
+/**
+ * The one place the rules of a conversation change live: the API runs it inside the
+ * write transaction, the extension runs it for the optimistic view and to rebase
+ * pending mutations on confirmed state. `conversationId` is the id the upsert derives.
+ */
+export function applyMutation(
+  current: Conversation | null,
+  mutation: Mutation,
+  actor: Actor,
+  ctx: MutationContext,
+  conversationId?: string,
+): ApplyResult {
+  if (mutation.name === 'conversation.upsert') {
+    if (!conversationId) return reject('invalid', 'conversation id missing');
+    return upsert(current, mutation.args.meta, conversationId, ctx);
+  }
+  if (!current) return reject('invalid', `unknown conversation ${mutation.args.conversationId}`);
+  const change = (patch: Partial<Conversation>, type: string, before: unknown, after: unknown) =>
+    ({
+      ok: true,
+      applied: {
+        conversation: { ...current, ...patch, updatedAt: ctx.now, version: ctx.version },
+        event: { type, before, after },
+      },
+    }) satisfies ApplyResult;
+
+  switch (mutation.name) {
+    case 'conversation.assign': {
+      const { assigneeId, expectedAssigneeId, force } = mutation.args;
+      if (force && !canManage(actor.role))
+        return reject('forbidden', 'only leads and admins can force-assign');
+      if (assigneeId !== actor.memberId && !canManage(actor.role))
+        return reject('forbidden', 'agents can only take conversations for themselves');
+      if (!ctx.isActiveMember(assigneeId))
+        return reject('invalid', 'assignee is not an active member');
+      if (!force && current.assigneeId !== expectedAssigneeId)
+        return reject('conflict', 'the conversation was assigned meanwhile');
+      if (current.assigneeId === assigneeId)
+        return change({}, 'conversation.assigned', current.assigneeId, assigneeId);
+      return change({ assigneeId }, 'conversation.assigned', current.assigneeId, assigneeId);
+    }
+    case 'conversation.unassign': {
+      if (current.assigneeId !== mutation.args.expectedAssigneeId)
+        return reject('conflict', 'the conversation was reassigned meanwhile');
+      if (current.assigneeId !== actor.memberId && !canManage(actor.role))
+        return reject('forbidden', 'agents can only unassign themselves');
+      return change({ assigneeId: null }, 'conversation.unassigned', current.assigneeId, null);
+    }
+    case 'conversation.setStatus': {
+      const { status, snoozedUntil } = mutation.args;
+      return change(
+        { status, snoozedUntil },
+        'conversation.status',
+        { status: current.status, snoozedUntil: current.snoozedUntil },
+        { status, snoozedUntil },
+      );
+    }
+    case 'conversation.setPriority':
+      return change(
+        { priority: mutation.args.priority },
+        'conversation.priority',
+        current.priority,
+        mutation.args.priority,
+      );
+    case 'conversation.addTag': {
+      const { tag } = mutation.args;
+      const exists = ctx.tagExists(tag);
+      if (!exists && !canManage(actor.role))
+        return reject('forbidden', `only leads and admins can create the tag "${tag}"`);
+      const tags = current.tags.includes(tag) ? current.tags : [...current.tags, tag];
+      if (tags.length > 50) return reject('invalid', 'a conversation has at most 50 tags');
+      const result = change({ tags }, 'conversation.tagged', null, tag);
+      return exists ? result : { ok: true, applied: { ...result.applied, createdTag: tag } };
+    }
+    case 'conversation.removeTag': {
+      const { tag } = mutation.args;
+      return change(
+        { tags: current.tags.filter((t) => t !== tag) },
+        'conversation.untagged',
+        tag,
+        null,
+      );
+    }
+    case 'note.add': {
+      const { id, body, mentions } = mutation.args;
+      const unknown = mentions.find((m) => !ctx.isActiveMember(m));
+      if (unknown) return reject('invalid', `mentioned member ${unknown} is not an active member`);
+      const note: Note = {
+        id,
+        conversationId: current.id,
+        authorId: actor.memberId,
+        body,
+        mentions,
+        createdAt: ctx.now,
+        version: ctx.version,
+      };
+      return {
+        ok: true,
+        applied: {
+          conversation: { ...current, updatedAt: ctx.now, version: ctx.version },
+          note,
+          event: { type: 'note.added', before: null, after: { noteId: id } },
+        },
+      };
+    }
+  }
+}
+
+function upsert(
+  current: Conversation | null,
+  meta: Extract<Mutation, { name: 'conversation.upsert' }>['args']['meta'],
+  id: string,
+  ctx: MutationContext,
+): ApplyResult {
+  if (!current) {
+    const conversation: Conversation = {
+      id,
+      key: meta.key,
+      host: meta.host,
+      refs: [meta.ref],
+      subject: meta.subject,
+      participants: meta.participants,
+      firstMessageAt: meta.firstMessageAt,
+      lastMessageAt: meta.lastMessageAt,
+      status: 'open',
+      snoozedUntil: null,
+      priority: 'normal',
+      assigneeId: null,
+      tags: [],
+      dueAt: null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      version: ctx.version,
+    };
+    return {
+      ok: true,
+      applied: { conversation, event: { type: 'conversation.created', before: null, after: meta } },
+    };
+  }
+  if (current.key !== meta.key) return reject('invalid', 'the key does not match the conversation');
+  const refs = current.refs.some((r) => sameRef(r, meta.ref))
+    ? current.refs
+    : [...current.refs, meta.ref];
+  const known = new Set(current.participants.map((p) => p.email));
+  const participants = [
+    ...current.participants,
+    ...meta.participants.filter((p) => !known.has(p.email)),
+  ].slice(0, 100);
+  const next: Conversation = {
+    ...current,
+    refs: refs.slice(0, 200),
+    subject: current.subject || meta.subject,
+    participants,
+    firstMessageAt: minInstant(current.firstMessageAt, meta.firstMessageAt),
+    lastMessageAt: maxInstant(current.lastMessageAt, meta.lastMessageAt),
+  };
+  const unchanged =
+    next.refs.length === current.refs.length &&
+    next.subject === current.subject &&
+    next.participants.length === current.participants.length &&
+    next.firstMessageAt === current.firstMessageAt &&
+    next.lastMessageAt === current.lastMessageAt;
+  if (unchanged)
+    return {
+      ok: true,
+      applied: {
+        conversation: current,
+        noop: true,
+        event: { type: 'conversation.seen', before: null, after: null },
+      },
+    };
+  return {
+    ok: true,
+    applied: {
+      conversation: { ...next, updatedAt: ctx.now, version: ctx.version },
+      event: { type: 'conversation.updated', before: null, after: meta },
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { Id, Instant } from './common';
+import { ConversationMeta, Priority, Status, TagName } from './conversation';
+
+const ConversationId = z.string().min(1).max(64);
+
+export const MutationArgs = {
+  'conversation.upsert': z.object({ meta: ConversationMeta }),
+  'conversation.assign': z.object({
+    conversationId: ConversationId,
+    assigneeId: Id,
+    /** Compare-and-set: the assignee the client saw. Leads and admins may `force`. */
+    expectedAssigneeId: Id.nullable(),
+    force: z.boolean().default(false),
+  }),
+  'conversation.unassign': z.object({
+    conversationId: ConversationId,
+    expectedAssigneeId: Id,
+  }),
+  'conversation.setStatus': z
+    .object({
+      conversationId: ConversationId,
+      status: Status,
+      snoozedUntil: Instant.nullable().default(null),
+    })
+    .refine((a) => (a.status === 'snoozed') === (a.snoozedUntil !== null), {
+      message: 'snoozedUntil is required with status snoozed, and only then',
+      path: ['snoozedUntil'],
+    }),
+  'conversation.setPriority': z.object({ conversationId: ConversationId, priority: Priority }),
+  'conversation.addTag': z.object({ conversationId: ConversationId, tag: TagName }),
+  'conversation.removeTag': z.object({ conversationId: ConversationId, tag: TagName }),
+  'note.add': z.object({
+    id: Id,
+    conversationId: ConversationId,
+    body: z.string().trim().min(1).max(20_000),
+    mentions: z.array(Id).max(50).default([]),
+  }),
+} as const;
+
+export type MutationName = keyof typeof MutationArgs;
+export const MutationName = z.enum(Object.keys(MutationArgs) as [MutationName, ...MutationName[]]);
+
+export type MutationOf<N extends MutationName> = {
+  id: number;
+  name: N;
+  args: z.infer<(typeof MutationArgs)[N]>;
+  ts: string;
+};
+export type Mutation = { [N in MutationName]: MutationOf<N> }[MutationName];
+
+/** The envelope is checked first; a bad name or args makes that one mutation `invalid`. */
+export const MutationEnvelope = z.object({
+  id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  name: z.string().min(1).max(80),
+  args: z.unknown(),
+  ts: Instant,
+});
+export type MutationEnvelope = z.infer<typeof MutationEnvelope>;
+
+export type ParsedMutation = { ok: true; mutation: Mutation } | { ok: false; message: string };
+
+export function parseMutation(envelope: MutationEnvelope): ParsedMutation {
+  const name = MutationName.safeParse(envelope.name);
+  if (!name.success) return { ok: false, message: `unknown mutation "${envelope.name}"` };
+  const args = MutationArgs[name.data].safeParse(envelope.args);
+  if (!args.success) {
+    const issue = args.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'args';
+    return { ok: false, message: `${name.data}: ${where}: ${issue?.message ?? 'invalid'}` };
+  }
+  return {
+    ok: true,
+    mutation: { id: envelope.id, name: name.data, args: args.data, ts: envelope.ts } as Mutation,
+  };
+}
