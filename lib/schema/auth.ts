@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, Role } from './common';
-import { Member, Workspace } from './workspace';
+import { Invite, Member, Workspace } from './workspace';
 
 export const DevSignIn = z.object({
   email: Email,
@@ -76,3 +76,11 @@ export const UpdateMember = z
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+/** `POST /v1/invites`: the code is shown once, to the admin, to pass on to the invitee. */
+export const CreatedInvite = z.object({ invite: Invite, code: z.string() });
+export type CreatedInvite = z.infer<typeof CreatedInvite>;
+
+/** `GET /v1/me`: who this token is, in which workspace. */
+export const Me = z.object({ workspace: Workspace, member: Member });
+export type Me = z.infer<typeof Me>;

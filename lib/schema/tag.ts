@@ -10,3 +10,11 @@ export const Tag = z.object({
   version: Version,
 });
 export type Tag = z.infer<typeof Tag>;
+
+const Color = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour like #1a2b3c');
+
+export const CreateTag = z.object({ name: TagName, color: Color.default('#6b7280') });
+export const UpdateTag = z
+  .object({ name: TagName, color: Color, archived: z.boolean() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');

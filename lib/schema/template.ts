@@ -28,3 +28,15 @@ export const Template = TemplateInput.extend({
   version: Version,
 });
 export type Template = z.infer<typeof Template>;
+
+/** `PATCH /v1/templates/:id`: the fields to change and the revision they were made from. */
+export const UpdateTemplate = z.object({
+  revision: z.number().int().positive(),
+  title: TemplateInput.shape.title.optional(),
+  body: TemplateInput.shape.body.optional(),
+  scope: TemplateScope.optional(),
+  // Without their defaults: a field left out of a patch stays as it is.
+  folder: TemplateInput.shape.folder.unwrap().optional(),
+  shortcut: TemplateInput.shape.shortcut.unwrap().optional(),
+});
+export type UpdateTemplate = z.infer<typeof UpdateTemplate>;

@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import {
+  ApiError as ApiErrorBody,
+  AuthProviders,
+  BootstrapPage,
+  LiveTicket,
+  type PullRequest,
+  PullResponse,
+  type PushRequest,
+  PushResponse,
+  Session,
+  SignInResult,
+} from './schema';
+
+/** An API failure: `code` is the API's stable error code, or `network` when none came back. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+
+  /** Worth retrying: the request may not have reached a healthy server. */
+  get retryable() {
+    return this.status === 0 || this.status >= 500;
+  }
+}
+
+type Call = {
+  method?: 'GET' | 'POST';
+  token?: string;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+};
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export function createApiClient(baseUrl: string, fetchFn: typeof fetch = fetch) {
+  const base = baseUrl.replace(/\/+$/, '');
+
+  async function call<S extends z.ZodType>(path: string, schema: S, c: Call = {}) {
+    const url = new URL(base + path);
+    for (const [k, v] of Object.entries(c.query ?? {})) {
+      if (v !== undefined) url.searchParams.set(k, String(v));
+    }
+    const headers: Record<string, string> = {};
+    if (c.token) headers.authorization = `Bearer ${c.token}`;
+    if (c.body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetchFn(url, {
+        method: c.method ?? (c.body === undefined ? 'GET' : 'POST'),
+        headers,
+        body: c.body === undefined ? undefined : JSON.stringify(c.body),
+      });
+    } catch (e) {
+      throw new ApiRequestError(0, 'network', `cannot reach ${base}: ${(e as Error).message}`);
+    }
+    const json: unknown = await res.json().catch(() => undefined);
+    if (!res.ok) {
+      const err = ApiErrorBody.safeParse(json);
+      if (err.success)
+        throw new ApiRequestError(res.status, err.data.error.code, err.data.error.message);
+      throw new ApiRequestError(res.status, 'http', `${path} answered ${res.status}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiRequestError(res.status, 'bad_response', `${path}: unexpected response`);
+    }
+    return parsed.data as z.infer<S>;
+  }
+
+  return {
+    baseUrl: base,
+    providers: () => call('/v1/auth/providers', AuthProviders),
+    signInDev: (email: string) => call('/v1/auth/dev', SignInResult, { body: { email } }),
+    signInOidc: (idToken: string, nonce: string) =>
+      call('/v1/auth/oidc', SignInResult, { body: { idToken, nonce } }),
+    workspaceToken: (identityToken: string, workspaceId: string) =>
+      call('/v1/auth/token', Session, { token: identityToken, body: { workspaceId } }),
+    createWorkspace: (identityToken: string, name: string) =>
+      call('/v1/workspaces', Session, { token: identityToken, body: { name } }),
+    acceptInvite: (identityToken: string, code: string) =>
+      call('/v1/invites/accept', Session, { token: identityToken, body: { code } }),
+    bootstrap: (token: string, page?: string, limit?: number) =>
+      call('/v1/bootstrap', BootstrapPage, { token, query: { page, limit } }),
+    pull: (token: string, body: PullRequest) => call('/v1/pull', PullResponse, { token, body }),
+    push: (token: string, body: PushRequest) => call('/v1/push', PushResponse, { token, body }),
+    liveTicket: (token: string) =>
+      call('/v1/live/ticket', LiveTicket, { token, method: 'POST', body: {} }),
+    liveUrl: (ticket: string) => {
+      const url = new URL(`${base}/v1/live`);
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      url.searchParams.set('ticket', ticket);
+      return url.toString();
+    },
+  };
+}

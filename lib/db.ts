@@ -1,0 +1,94 @@
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { Conversation, Member, MutationName, Note, Tag, Template } from './schema';
+
+/**
+ * A conversation as cached: the record plus the keys its indexes need. IndexedDB leaves a
+ * row out of an index when a key part is null, so null-able fields get a sortable stand-in.
+ */
+export type ConversationRow = Conversation & {
+  /** `host|mailbox|threadId` of every ref, to find the conversation of a host thread. */
+  refKeys: string[];
+  /** The assignee id, or '' when unassigned. */
+  assigneeKey: string;
+  /** `dueAt`, or NO_DUE_DATE so undated conversations sort last. */
+  dueKey: string;
+};
+
+/** Sorts after every ISO-8601 instant. */
+export const NO_DUE_DATE = '~';
+
+export type OutboxRow = {
+  /** The mutation id: per client, increasing, consumed whatever the server answers. */
+  id: number;
+  name: MutationName;
+  args: unknown;
+  ts: string;
+  attempts: number;
+  /** The conversation it changes (derived from the key for an upsert). */
+  conversationId: string;
+};
+
+/**
+ * The server's last confirmed snapshot of a conversation that has pending mutations
+ * (`record: null` when the server does not have it yet). The cached view is always this
+ * snapshot with the pending outbox rows applied on top.
+ */
+export type ConfirmedRow = { id: string; record: Conversation | null };
+
+export type MetaRow = { key: string; value: unknown };
+
+export const DB_NAME = 'sidedesk';
+export const DB_VERSION = 1;
+
+export class SidedeskDb extends Dexie {
+  conversations!: EntityTable<ConversationRow, 'id'>;
+  confirmed!: EntityTable<ConfirmedRow, 'id'>;
+  members!: EntityTable<Member, 'id'>;
+  tags!: EntityTable<Tag, 'id'>;
+  templates!: EntityTable<Template, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(DB_VERSION).stores({
+      conversations:
+        'id, key, *refKeys, assigneeKey, *tags, [assigneeKey+status+dueKey], [status+dueKey]',
+      confirmed: 'id',
+      members: 'id, email',
+      tags: 'id, name',
+      templates: 'id',
+      notes: 'id, conversationId',
+      outbox: 'id, conversationId',
+      meta: 'key',
+    });
+  }
+}
+
+/** The tables that mirror the server; cleared on sign-out and re-bootstrap. */
+export const recordTables = (db: SidedeskDb) => [
+  db.conversations,
+  db.confirmed,
+  db.members,
+  db.tags,
+  db.templates,
+  db.notes,
+];
+
+export const refKey = (ref: { host: string; mailbox: string; threadId: string }) =>
+  `${ref.host}|${ref.mailbox.toLowerCase()}|${ref.threadId}`;
+
+export function toConversationRow(conversation: Conversation): ConversationRow {
+  return {
+    ...conversation,
+    refKeys: conversation.refs.map(refKey),
+    assigneeKey: conversation.assigneeId ?? '',
+    dueKey: conversation.dueAt ?? NO_DUE_DATE,
+  };
+}
+
+export function fromConversationRow(row: ConversationRow): Conversation {
+  const { refKeys: _r, assigneeKey: _a, dueKey: _d, ...conversation } = row;
+  return conversation;
+}

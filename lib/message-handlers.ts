@@ -1,0 +1,78 @@
+import { ApiRequestError } from './api-client';
+import type { Account } from './auth/account';
+import type { SidedeskDb } from './db';
+import type { Handlers } from './messaging';
+import { deleteMeta, getMeta } from './meta';
+import { conversationById, conversationByRef, listQueue, notesOf } from './queues';
+import type { MessageError } from './schema/messages';
+import { readSessionState } from './session-state';
+import type { SyncEngine } from './sync/engine';
+import { NotSignedIn } from './sync/outbox';
+import { actorOf } from './sync/rules';
+
+/** What the background answers to each message. */
+export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Account): Handlers {
+  const state = () => readSessionState(db);
+  const signedIn = async () => {
+    const session = await getMeta(db, 'session');
+    if (!session) throw new NotSignedIn();
+    return session;
+  };
+  return {
+    getState: state,
+    getProviders: async ({ serverUrl }) => {
+      const { devSignIn, providers } = await account.providers(serverUrl);
+      return { devSignIn, providers: providers.map(({ id, name }) => ({ id, name })) };
+    },
+    signIn: async ({ serverUrl, with: method }) => {
+      if (method.method === 'dev') await account.signInDev(serverUrl, method.email);
+      else await account.signInOidc(serverUrl, method.providerId);
+      return state();
+    },
+    chooseWorkspace: async ({ workspaceId }) => {
+      await account.chooseWorkspace(workspaceId);
+      return state();
+    },
+    createWorkspace: async ({ name }) => {
+      await account.createWorkspace(name);
+      return state();
+    },
+    acceptInvite: async ({ code }) => {
+      await account.acceptInvite(code);
+      return state();
+    },
+    signOut: async () => {
+      await account.signOut();
+      return state();
+    },
+    getConversation: async ({ by }) => {
+      await signedIn();
+      return 'id' in by ? conversationById(db, by.id) : conversationByRef(db, by.ref);
+    },
+    listConversations: async ({ queue, limit }) => {
+      const session = await signedIn();
+      return listQueue(db, queue, session.member.id, limit);
+    },
+    listNotes: async ({ conversationId }) => notesOf(db, conversationId, actorOf(await signedIn())),
+    listMembers: async () => {
+      await signedIn();
+      return db.members.orderBy('email').toArray();
+    },
+    listTags: async () => {
+      await signedIn();
+      return db.tags.orderBy('name').toArray();
+    },
+    mutate: async ({ name, args }) => engine.mutate(name, args),
+    dismissNotices: async () => {
+      await deleteMeta(db, 'notices');
+      return null;
+    },
+  };
+}
+
+/** How a failure reads in a reply: the API's code when it came from the API. */
+export function describeError(e: unknown): MessageError {
+  if (e instanceof ApiRequestError) return { code: e.code, message: e.message };
+  if (e instanceof NotSignedIn) return { code: 'not_signed_in', message: e.message };
+  return { code: 'failed', message: e instanceof Error ? e.message : String(e) };
+}

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toConversationRow } from './db';
+import { conversationByRef, listQueue } from './queues';
+import { memoryDb } from './testing/memory-db';
+import { conversation } from './testing/records';
+
+const me = '00000000-0000-4000-8000-000000000001';
+const other = '00000000-0000-4000-8000-000000000002';
+
+describe('queues', () => {
+  const { db } = memoryDb();
+  beforeAll(() =>
+    db.conversations.bulkPut(
+      [
+        conversation('late', { assigneeId: me, dueAt: '2026-01-07T09:00:00.000Z', tags: ['vip'] }),
+        conversation('undated', { assigneeId: me }),
+        conversation('soon', { assigneeId: me, dueAt: '2026-01-06T09:00:00.000Z' }),
+        conversation('closed', { assigneeId: me, status: 'closed', tags: ['vip'] }),
+        conversation('theirs', { assigneeId: other, dueAt: '2026-01-05T12:00:00.000Z' }),
+        conversation('free', { dueAt: '2026-01-08T09:00:00.000Z' }),
+      ].map(toConversationRow),
+    ),
+  );
+  const ids = async (queue: Parameters<typeof listQueue>[1], limit = 10) =>
+    (await listQueue(db, queue, me, limit)).map((c) => c.id);
+
+  it('mine: my open conversations, soonest due first, undated last', async () => {
+    expect(await ids('mine')).toEqual(['soon', 'late', 'undated']);
+    expect(await ids('mine', 1)).toEqual(['soon']);
+  });
+
+  it('unassigned and all open', async () => {
+    expect(await ids('unassigned')).toEqual(['free']);
+    expect(await ids('all-open')).toEqual(['theirs', 'soon', 'late', 'free', 'undated']);
+  });
+
+  it('by tag, whatever the status', async () => {
+    expect(await ids('tag:vip')).toEqual(['late', 'closed']);
+  });
+
+  it('finds a conversation by any host thread that maps to it', async () => {
+    const found = await conversationByRef(db, {
+      host: 'gmail',
+      mailbox: 'support@example.com',
+      threadId: 't-free',
+    });
+    expect(found?.id).toBe('free');
+    expect(found).not.toHaveProperty('refKeys');
+  });
+});

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { Membership, PendingInvite } from './auth';
+import { Id, Instant, Role } from './common';
+import { Conversation, ThreadRef } from './conversation';
+import { MutationName } from './mutation';
+import { Note } from './note';
+import { Tag } from './tag';
+import { Member, Workspace } from './workspace';
+
+/** A push the server refused, kept for the UI ("Ana took this"), with who and when. */
+export const SyncNotice = z.object({
+  mutationId: z.number().int(),
+  mutation: z.string(),
+  conversationId: z.string().nullable(),
+  status: z.enum(['conflict', 'forbidden', 'invalid']),
+  message: z.string(),
+  /** Who holds the record now (the assignee after a lost assignment race). */
+  by: z.object({ id: Id, name: z.string() }).nullable(),
+  /** When the record the client lost to was last changed. */
+  at: Instant.nullable(),
+  recordedAt: Instant,
+});
+export type SyncNotice = z.infer<typeof SyncNotice>;
+
+export const SyncState = z.object({
+  /** A realtime connection is open. */
+  online: z.boolean(),
+  pending: z.number().int().nonnegative(),
+  lastSyncAt: Instant.nullable(),
+  lastError: z.string().nullable(),
+  notices: z.array(SyncNotice),
+});
+export type SyncState = z.infer<typeof SyncState>;
+
+/** What the UI may know about the sign-in; tokens never leave the background. */
+export const SessionState = z.object({
+  serverUrl: z.url(),
+  identity: z
+    .object({
+      email: z.string(),
+      name: z.string(),
+      memberships: z.array(Membership),
+      invites: z.array(PendingInvite),
+    })
+    .nullable(),
+  workspace: Workspace.nullable(),
+  member: Member.nullable(),
+  role: Role.nullable(),
+  sync: SyncState,
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const Queue = z.union([
+  z.enum(['mine', 'unassigned', 'all-open']),
+  z.templateLiteral(['tag:', z.string().min(1).max(60)]),
+]);
+export type Queue = z.infer<typeof Queue>;
+
+const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), ...shape });
+
+export const Request = z.discriminatedUnion('type', [
+  request('getState', {}),
+  request('signIn', {
+    serverUrl: z.url(),
+    with: z.discriminatedUnion('method', [
+      z.object({ method: z.literal('dev'), email: z.email() }),
+      z.object({ method: z.literal('oidc'), providerId: z.string().min(1) }),
+    ]),
+  }),
+  request('getProviders', { serverUrl: z.url() }),
+  request('chooseWorkspace', { workspaceId: Id }),
+  request('createWorkspace', { name: z.string().trim().min(1).max(120) }),
+  request('acceptInvite', { code: z.string().min(10).max(200) }),
+  request('signOut', {}),
+  request('getConversation', {
+    by: z.union([z.object({ id: z.string().min(1).max(64) }), z.object({ ref: ThreadRef })]),
+  }),
+  request('listConversations', {
+    queue: Queue,
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
+  request('listNotes', { conversationId: z.string().min(1).max(64) }),
+  request('listMembers', {}),
+  request('listTags', {}),
+  request('mutate', { name: MutationName, args: z.unknown() }),
+  request('dismissNotices', {}),
+]);
+export type Request = z.infer<typeof Request>;
+export type RequestType = Request['type'];
+
+/** What each request answers with. */
+export const ResponseData = {
+  getState: SessionState,
+  signIn: SessionState,
+  getProviders: z.object({
+    devSignIn: z.boolean(),
+    providers: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
+  chooseWorkspace: SessionState,
+  createWorkspace: SessionState,
+  acceptInvite: SessionState,
+  signOut: SessionState,
+  getConversation: Conversation.nullable(),
+  listConversations: z.array(Conversation),
+  listNotes: z.array(Note),
+  listMembers: z.array(Member),
+  listTags: z.array(Tag),
+  mutate: z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      /** null when nothing needed sending (an upsert of what the server has). */
+      mutationId: z.number().int().nullable(),
+      conversation: Conversation,
+    }),
+    z.object({
+      ok: z.literal(false),
+      status: z.enum(['conflict', 'forbidden', 'invalid']),
+      message: z.string(),
+    }),
+  ]),
+  dismissNotices: z.null(),
+} satisfies Record<RequestType, z.ZodType>;
+
+export type ResponseOf<T extends RequestType> = z.infer<(typeof ResponseData)[T]>;
+
+export const MessageError = z.object({ code: z.string(), message: z.string() });
+export type MessageError = z.infer<typeof MessageError>;
+
+/** The envelope every reply travels in: a bad request gets an error, never silence. */
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: MessageError }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+/** Name of the runtime Port that carries change notifications. */
+export const CHANGES_PORT = 'sidedesk:changes';
+
+/** Sent on the changes Port after each write to the cache. */
+export const ChangeNotice = z.object({
+  type: z.literal('changed'),
+  conversationIds: z.array(z.string()),
+  /** Other tables that changed; `conversations` means any conversation may have (bootstrap). */
+  tables: z.array(
+    z.enum(['conversations', 'members', 'tags', 'templates', 'notes', 'session', 'sync']),
+  ),
+});
+export type ChangeNotice = z.infer<typeof ChangeNotice>;

@@ -1,0 +1,40 @@
+import type { SidedeskDb } from './db';
+import { getMeta } from './meta';
+import type { SessionState } from './schema/messages';
+import { DEFAULT_SERVER_URL } from './server-url';
+
+/** What the UI may know of the sign-in and sync: everything but the tokens. */
+export async function readSessionState(db: SidedeskDb): Promise<SessionState> {
+  const [serverUrl, identity, session, online, lastSyncAt, lastError, notices, pending] =
+    await Promise.all([
+      getMeta(db, 'serverUrl'),
+      getMeta(db, 'identity'),
+      getMeta(db, 'session'),
+      getMeta(db, 'online'),
+      getMeta(db, 'lastSyncAt'),
+      getMeta(db, 'lastError'),
+      getMeta(db, 'notices'),
+      db.outbox.count(),
+    ]);
+  return {
+    serverUrl: serverUrl ?? DEFAULT_SERVER_URL,
+    identity: identity
+      ? {
+          email: identity.email,
+          name: identity.name,
+          memberships: identity.memberships,
+          invites: identity.invites,
+        }
+      : null,
+    workspace: session?.workspace ?? null,
+    member: session?.member ?? null,
+    role: session?.member.role ?? null,
+    sync: {
+      online: Boolean(session && online),
+      pending,
+      lastSyncAt: lastSyncAt ?? null,
+      lastError: lastError ?? null,
+      notices: notices ?? [],
+    },
+  };
+}

@@ -1,0 +1,292 @@
+import { type ApiClient, ApiRequestError, createApiClient } from '../api-client';
+import { checkCache } from '../cache-check';
+import type { SidedeskDb } from '../db';
+import { deleteMeta, getMeta, setMeta } from '../meta';
+import type { BootstrapPage, MutationName, PullResponse } from '../schema';
+import type { ChangeNotice } from '../schema/messages';
+import { LiveConnection, type WebSocketFactory } from './live';
+import { type MutateResult, NotSignedIn, recordMutation, settlePush } from './outbox';
+import { applyBootstrapPage, applyPullPage } from './pages';
+import { ChangeSummary } from './summary';
+import { backoff, realTimers, type Timers } from './timers';
+
+export type SyncEngineOptions = {
+  db: SidedeskDb;
+  fetch?: typeof fetch;
+  WebSocket?: WebSocketFactory;
+  timers?: Timers;
+  /** Called after every write to the cache, with what it touched. */
+  onChange?(notice: ChangeNotice): void;
+  /** Records per bootstrap or pull page. */
+  pageSize?: number;
+};
+
+/** Thrown inside a task of an engine stopped or disconnected since: its work is abandoned. */
+class EngineStopped extends Error {}
+
+const PUSH_BATCH = 100;
+
+/**
+ * The background's sync loop. Every piece of state it needs to resume (cursor, outbox,
+ * next mutation id, client id, tokens) is in Dexie, so a worker stopped at any instant
+ * picks up where it was; tasks run one at a time, so pushes and pulls never interleave.
+ */
+export class SyncEngine {
+  private readonly db: SidedeskDb;
+  private readonly fetchFn: typeof fetch;
+  private readonly timers: Timers;
+  private readonly live: LiveConnection;
+  private readonly pageSize: number;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly queued = new Map<string, Promise<void>>();
+  private stopped = false;
+  /** Bumped by disconnect: a task started before it must not write into the next session. */
+  private generation = 0;
+  private taskGeneration = 0;
+  private retryTimer: unknown = null;
+  private pushFailures = 0;
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.db = opts.db;
+    this.fetchFn = opts.fetch ?? ((input, init) => fetch(input, init));
+    this.timers = opts.timers ?? realTimers;
+    this.pageSize = opts.pageSize ?? 500;
+    this.live = new LiveConnection({
+      WebSocket: opts.WebSocket ?? (WebSocket as unknown as WebSocketFactory),
+      timers: this.timers,
+      connectUrl: () =>
+        this.authed(async (api, token) => api.liveUrl((await api.liveTicket(token)).ticket)),
+      onPoke: (version) => void this.pokedAt(version),
+      onStatus: (online) => void this.setOnline(online),
+      onError: (message) => void this.recordError(message),
+    });
+  }
+
+  /** Check the cache, then catch up and go live if signed in. */
+  async start() {
+    await setMeta(this.db, 'online', false);
+    const { dropped } = await checkCache(this.db);
+    if (dropped > 0) {
+      await this.recordError(`${dropped} cached records did not fit this version; reloading them`);
+    }
+    if (await getMeta(this.db, 'session')) this.connect();
+  }
+
+  /** After sign-in, or on start: sync now and open the realtime channel. */
+  connect() {
+    this.live.ensure();
+    void this.sync();
+  }
+
+  /** After sign-out: stop talking to the server; the engine can connect again later. */
+  disconnect() {
+    this.generation++;
+    this.live.stop();
+    this.clearRetry();
+    if (!this.stopped) void setMeta(this.db, 'online', false);
+  }
+
+  /** Like a worker being killed: abandon everything in flight, write nothing more. */
+  stop() {
+    this.stopped = true;
+    this.disconnect();
+  }
+
+  /** Resolves once every task queued so far has run. */
+  idle() {
+    return this.chain.then(() => undefined);
+  }
+
+  async mutate(name: MutationName, args: unknown): Promise<MutateResult> {
+    const summary = new ChangeSummary();
+    const result = await recordMutation(this.db, name, args, this.nowIso(), summary);
+    this.emit(summary);
+    if (result.ok && result.mutationId !== null) void this.flush();
+    return result;
+  }
+
+  /** The alarm's job: poll and reconnect while there is no realtime channel. */
+  onAlarm() {
+    if (this.live.open) return this.flush();
+    this.live.ensure();
+    return this.sync();
+  }
+
+  async sync() {
+    await Promise.all([this.flush(), this.pull()]);
+  }
+
+  flush() {
+    return this.once('flush', () => this.pushAll());
+  }
+
+  pull() {
+    return this.once('pull', () => this.pullAll());
+  }
+
+  private async pokedAt(version: number) {
+    const cursor = await getMeta(this.db, 'cursor');
+    if (cursor === undefined || version > cursor) await this.pull();
+  }
+
+  private async pushAll() {
+    this.clearRetry();
+    for (;;) {
+      const rows = await this.db.outbox.orderBy('id').limit(PUSH_BATCH).toArray();
+      if (rows.length === 0) return;
+      const clientId = await this.clientId();
+      await this.db.outbox.bulkUpdate(
+        rows.map((r) => ({ key: r.id, changes: { attempts: r.attempts + 1 } })),
+      );
+      const mutations = rows.map(({ id, name, args, ts }) => ({ id, name, args, ts }));
+      const response = await this.authed((api, token) => api.push(token, { clientId, mutations }));
+      this.assertRunning();
+      const summary = new ChangeSummary();
+      await settlePush(this.db, response.results, this.nowIso(), summary);
+      this.emit(summary);
+      this.pushFailures = 0;
+      // An answer that skips the oldest row would otherwise send it again forever.
+      if (!response.results.some((r) => r.id === rows[0]?.id)) {
+        throw new ApiRequestError(200, 'bad_response', `push skipped mutation ${rows[0]?.id}`);
+      }
+    }
+  }
+
+  private async pullAll() {
+    let cursor = await getMeta(this.db, 'cursor');
+    if (cursor === undefined) return this.bootstrap();
+    const clientId = await this.clientId();
+    for (;;) {
+      const from: number = cursor;
+      const page: PullResponse = await this.authed((api, token) =>
+        api.pull(token, { clientId, cursor: from, limit: this.pageSize }),
+      );
+      this.assertRunning();
+      if (page.reset) return this.bootstrap();
+      const summary = new ChangeSummary();
+      await applyPullPage(this.db, page, summary);
+      this.emit(summary);
+      if (!page.hasMore) break;
+      cursor = page.cursor;
+    }
+    await this.synced();
+  }
+
+  private async bootstrap() {
+    let next: string | undefined;
+    let cursor: number | undefined;
+    do {
+      const from = next;
+      const page: BootstrapPage = await this.authed((api, token) =>
+        api.bootstrap(token, from, this.pageSize),
+      );
+      this.assertRunning();
+      const first = cursor === undefined;
+      cursor ??= page.cursor;
+      const summary = new ChangeSummary();
+      await applyBootstrapPage(this.db, page, { first, cursor }, summary);
+      this.emit(summary);
+      next = page.next ?? undefined;
+    } while (next !== undefined);
+    await this.synced();
+  }
+
+  /** Runs the task after the ones before it; a second request while one waits joins it. */
+  private once(key: string, task: () => Promise<void>): Promise<void> {
+    const waiting = this.queued.get(key);
+    if (waiting) return waiting;
+    const run = this.chain.then(async () => {
+      this.queued.delete(key);
+      if (this.stopped) return;
+      this.taskGeneration = this.generation;
+      try {
+        await task();
+      } catch (e) {
+        await this.failed(key, e);
+      }
+    });
+    this.queued.set(key, run);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async failed(task: string, e: unknown) {
+    if (e instanceof EngineStopped || e instanceof NotSignedIn || this.stopped) return;
+    const message = e instanceof Error ? e.message : String(e);
+    await this.recordError(message);
+    const retryable = e instanceof ApiRequestError && e.retryable;
+    if (task === 'flush' && retryable) {
+      const delay = backoff(this.pushFailures++, this.timers.random());
+      this.retryTimer = this.timers.setTimeout(() => {
+        this.retryTimer = null;
+        void this.flush();
+      }, delay);
+    }
+  }
+
+  /** Calls the API with the member token, renewing it once from the identity token if expired. */
+  private async authed<T>(call: (api: ApiClient, token: string) => Promise<T>): Promise<T> {
+    const [serverUrl, session] = await Promise.all([
+      getMeta(this.db, 'serverUrl'),
+      getMeta(this.db, 'session'),
+    ]);
+    if (!serverUrl || !session) throw new NotSignedIn();
+    const api = createApiClient(serverUrl, this.fetchFn);
+    try {
+      return await call(api, session.token);
+    } catch (e) {
+      if (!(e instanceof ApiRequestError) || e.code !== 'token_expired') throw e;
+      const identity = await getMeta(this.db, 'identity');
+      if (!identity) throw e;
+      const renewed = await api.workspaceToken(identity.token, session.workspace.id);
+      this.assertRunning();
+      await setMeta(this.db, 'session', renewed);
+      return call(api, renewed.token);
+    }
+  }
+
+  private async clientId() {
+    const known = await getMeta(this.db, 'clientId');
+    if (known) return known;
+    const id = crypto.randomUUID();
+    await setMeta(this.db, 'clientId', id);
+    return id;
+  }
+
+  private async synced() {
+    await setMeta(this.db, 'lastSyncAt', this.nowIso());
+    await deleteMeta(this.db, 'lastError');
+    this.emit(new ChangeSummary().table('sync'));
+  }
+
+  private async recordError(message: string) {
+    if (this.stopped) return;
+    await setMeta(this.db, 'lastError', message);
+    this.emit(new ChangeSummary().table('sync'));
+  }
+
+  private async setOnline(online: boolean) {
+    if (this.stopped) return;
+    await setMeta(this.db, 'online', online);
+    this.emit(new ChangeSummary().table('sync'));
+    // Pokes sent while the channel was down were missed.
+    if (online) void this.sync();
+  }
+
+  private clearRetry() {
+    if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private assertRunning() {
+    if (this.stopped || this.taskGeneration !== this.generation) throw new EngineStopped();
+  }
+
+  private emit(summary: ChangeSummary) {
+    if (!summary.empty && !this.stopped) this.opts.onChange?.(summary.toNotice());
+  }
+
+  private nowIso() {
+    return new Date(this.timers.now()).toISOString();
+  }
+}

@@ -1,0 +1,31 @@
+import type { ChangeNotice } from '../schema/messages';
+
+type Table = ChangeNotice['tables'][number];
+
+/** What a write to the cache touched, for the change notifications. */
+export class ChangeSummary {
+  readonly conversationIds = new Set<string>();
+  readonly tables = new Set<Table>();
+
+  conversation(id: string) {
+    this.conversationIds.add(id);
+    return this;
+  }
+
+  table(name: Table) {
+    this.tables.add(name);
+    return this;
+  }
+
+  get empty() {
+    return this.conversationIds.size === 0 && this.tables.size === 0;
+  }
+
+  toNotice(): ChangeNotice {
+    return {
+      type: 'changed',
+      conversationIds: [...this.conversationIds],
+      tables: [...this.tables],
+    };
+  }
+}

@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationIdFor } from '../lib/conversation-id';
+import type { Role } from '../lib/schema';
+import { ROUTE_DOCS } from './openapi/routes';
+import { testDatabases } from './testing/databases';
+import { meta, mutation } from './testing/fixtures';
+import { startTestServer, type TestServer, type TestSession } from './testing/test-server';
+
+type Who = 'admin' | 'lead' | 'agent' | 'none' | 'identity' | 'other' | 'deactivated';
+const EVERYONE: Who[] = ['admin', 'lead', 'agent', 'none', 'identity', 'other', 'deactivated'];
+
+type Ctx = {
+  server: TestServer;
+  a: { admin: TestSession; conversationId: string };
+  /** The identity token of the person making this request (a fresh email each time). */
+  email: string;
+};
+type Req = { path: string; body?: unknown };
+type Rule = { expect: Record<Who, number>; request: (ctx: Ctx) => Promise<Req> | Req };
+
+const all = (status: number): Record<Who, number> =>
+  Object.fromEntries(EVERYONE.map((w) => [w, status])) as Record<Who, number>;
+
+/** A workspace route: allowed roles get `ok`, the others 403; no member token is 401. */
+const members = (ok: number, roles: Role[], other: number): Record<Who, number> => ({
+  admin: roles.includes('admin') ? ok : 403,
+  lead: roles.includes('lead') ? ok : 403,
+  agent: roles.includes('agent') ? ok : 403,
+  other,
+  none: 401,
+  identity: 401,
+  deactivated: 401,
+});
+const identityOnly = (ok: number) => ({ ...all(401), identity: ok });
+const ANY: Role[] = ['admin', 'lead', 'agent'];
+const LEAD: Role[] = ['lead', 'admin'];
+
+const adminPost = async (ctx: Ctx, path: string, body: unknown, method = 'POST') => {
+  const res = await ctx.server.app.request(path, {
+    method,
+    headers: ctx.a.admin.headers,
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; invite: { id: string } };
+};
+const unique = () => randomUUID().slice(0, 8);
+
+/**
+ * Who may call what. Every route of the app must appear here: a new route without a row
+ * fails the test until someone decides its rule.
+ */
+const RULES: Record<string, Rule> = {
+  'GET /healthz': { expect: all(200), request: () => ({ path: '/healthz' }) },
+  'GET /openapi.json': { expect: all(200), request: () => ({ path: '/openapi.json' }) },
+  'GET /docs': { expect: all(200), request: () => ({ path: '/docs' }) },
+  'GET /docs/assets/:file': {
+    expect: all(200),
+    request: () => ({ path: '/docs/assets/swagger-ui.css' }),
+  },
+  'GET /v1/auth/providers': { expect: all(200), request: () => ({ path: '/v1/auth/providers' }) },
+  'POST /v1/auth/dev': {
+    expect: all(200),
+    request: () => ({ path: '/v1/auth/dev', body: { email: `dev-${unique()}@acme.test` } }),
+  },
+  'POST /v1/auth/oidc': {
+    expect: all(401),
+    request: () => ({
+      path: '/v1/auth/oidc',
+      body: { idToken: 'x'.repeat(40), nonce: 'nonce-1234' },
+    }),
+  },
+  'POST /v1/auth/token': {
+    expect: identityOnly(403),
+    request: (ctx) => ({ path: '/v1/auth/token', body: { workspaceId: ctx.a.admin.workspace.id } }),
+  },
+  'POST /v1/workspaces': {
+    expect: identityOnly(201),
+    request: () => ({ path: '/v1/workspaces', body: { name: `W ${unique()}` } }),
+  },
+  'POST /v1/invites/accept': {
+    expect: identityOnly(201),
+    request: async (ctx) => {
+      const created = (await adminPost(ctx, '/v1/invites', {
+        email: ctx.email,
+        role: 'agent',
+      })) as unknown as {
+        code: string;
+      };
+      return { path: '/v1/invites/accept', body: { code: created.code } };
+    },
+  },
+  'GET /v1/invites': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/invites' }),
+  },
+  'POST /v1/invites': {
+    expect: members(201, ['admin'], 201),
+    request: () => ({
+      path: '/v1/invites',
+      body: { email: `inv-${unique()}@acme.test`, role: 'agent' },
+    }),
+  },
+  'DELETE /v1/invites/:id': {
+    expect: members(200, ['admin'], 404),
+    request: async (ctx) => {
+      const { invite } = await adminPost(ctx, '/v1/invites', {
+        email: `x-${unique()}@acme.test`,
+        role: 'agent',
+      });
+      return { path: `/v1/invites/${invite.id}` };
+    },
+  },
+  'GET /v1/me': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/me' }) },
+  'GET /v1/members': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/members' }) },
+  'PATCH /v1/members/:id': {
+    expect: members(200, ['admin'], 404),
+    request: async (ctx) => {
+      const target = await ctx.server.signIn(`t-${unique()}@acme.test`, 'agent');
+      return { path: `/v1/members/${target.member.id}`, body: { availability: 'away' } };
+    },
+  },
+  'GET /v1/tags': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/tags' }) },
+  'POST /v1/tags': {
+    expect: members(201, LEAD, 201),
+    request: () => ({ path: '/v1/tags', body: { name: `tag-${unique()}` } }),
+  },
+  'PATCH /v1/tags/:id': {
+    expect: members(200, LEAD, 404),
+    request: async (ctx) => {
+      const tag = await adminPost(ctx, '/v1/tags', { name: `p-${unique()}` });
+      return { path: `/v1/tags/${tag.id}`, body: { color: '#112233' } };
+    },
+  },
+  'DELETE /v1/tags/:id': {
+    expect: members(204, LEAD, 404),
+    request: async (ctx) => {
+      const tag = await adminPost(ctx, '/v1/tags', { name: `d-${unique()}` });
+      return { path: `/v1/tags/${tag.id}` };
+    },
+  },
+  'GET /v1/templates': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/templates' }),
+  },
+  'POST /v1/templates': {
+    expect: members(201, LEAD, 201),
+    request: () => ({ path: '/v1/templates', body: { title: 'Hi', body: 'Hello', scope: 'team' } }),
+  },
+  'PATCH /v1/templates/:id': {
+    expect: members(200, ['admin'], 404),
+    request: async (ctx) => {
+      const t = await adminPost(ctx, '/v1/templates', {
+        title: 'W',
+        body: 'x',
+        scope: 'workspace',
+      });
+      return { path: `/v1/templates/${t.id}`, body: { revision: 1, title: 'W2' } };
+    },
+  },
+  'DELETE /v1/templates/:id': {
+    expect: members(204, ['admin'], 404),
+    request: async (ctx) => {
+      const t = await adminPost(ctx, '/v1/templates', {
+        title: 'D',
+        body: 'x',
+        scope: 'workspace',
+      });
+      return { path: `/v1/templates/${t.id}` };
+    },
+  },
+  'GET /v1/conversations/:id/events': {
+    expect: members(200, ANY, 404),
+    request: (ctx) => ({ path: `/v1/conversations/${ctx.a.conversationId}/events` }),
+  },
+  'GET /v1/bootstrap': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/bootstrap' }),
+  },
+  'POST /v1/pull': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/pull', body: { clientId: randomUUID(), cursor: 0 } }),
+  },
+  'POST /v1/push': {
+    expect: members(200, ANY, 200),
+    request: (ctx) => ({
+      path: '/v1/push',
+      body: {
+        clientId: randomUUID(),
+        mutations: [
+          mutation(1, 'conversation.setPriority', {
+            conversationId: ctx.a.conversationId,
+            priority: 'high',
+          }),
+        ],
+      },
+    }),
+  },
+  'POST /v1/live/ticket': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/live/ticket' }),
+  },
+  'GET /v1/live': { expect: all(401), request: () => ({ path: '/v1/live' }) },
+};
+
+const routeKeys = (server: TestServer) =>
+  [
+    ...new Set(
+      server.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
+    ),
+  ].sort();
+
+for (const target of testDatabases()) {
+  describe(`authorization matrix [${target.name}]`, () => {
+    let server: TestServer;
+    const tokens = {} as Record<Exclude<Who, 'none' | 'identity'>, TestSession>;
+    let conversationId: string;
+    /** Ids that belong to workspace A only, and to B only. */
+    const idsA = new Set<string>();
+    const idsB = new Set<string>();
+
+    const seed = async (admin: TestSession, ids: Set<string>) => {
+      const m = meta();
+      const id = await conversationIdFor(m.key);
+      const res = await server.app.request('/v1/push', {
+        method: 'POST',
+        headers: admin.headers,
+        body: JSON.stringify({
+          clientId: randomUUID(),
+          mutations: [
+            mutation(1, 'conversation.upsert', { meta: m }),
+            mutation(2, 'conversation.addTag', { conversationId: id, tag: `t-${unique()}` }),
+            mutation(3, 'note.add', { id: randomUUID(), conversationId: id, body: 'secret' }),
+          ],
+        }),
+      });
+      expect(res.status).toBe(200);
+      await server.app.request('/v1/templates', {
+        method: 'POST',
+        headers: admin.headers,
+        body: JSON.stringify({ title: 'T', body: 'b', scope: 'workspace' }),
+      });
+      const boot = await server.app.request('/v1/bootstrap', { headers: admin.headers });
+      for (const c of ((await boot.json()) as { changes: { id: string }[] }).changes) ids.add(c.id);
+      ids.add(admin.workspace.id);
+      return id;
+    };
+
+    beforeAll(async () => {
+      server = await startTestServer({ database: target });
+      tokens.admin = await server.signIn('ada@a.test', 'admin');
+      tokens.lead = await server.signIn('leo@a.test', 'lead');
+      tokens.agent = await server.signIn('ana@a.test', 'agent');
+      tokens.deactivated = await server.signIn('dee@a.test', 'agent');
+      tokens.other = await server.signIn('oz@b.test', 'admin', { workspace: 'Other workspace' });
+      conversationId = await seed(tokens.admin, idsA);
+      await seed(tokens.other, idsB);
+      const off = await server.app.request(`/v1/members/${tokens.deactivated.member.id}`, {
+        method: 'PATCH',
+        headers: tokens.admin.headers,
+        body: JSON.stringify({ status: 'deactivated' }),
+      });
+      expect(off.status).toBe(200);
+    });
+    afterAll(() => server?.close());
+
+    it('has a rule for every route, and a route for every rule', () => {
+      const routes = routeKeys(server);
+      expect(routes.filter((r) => !(r in RULES))).toEqual([]);
+      expect(Object.keys(RULES).filter((r) => !routes.includes(r))).toEqual([]);
+    });
+
+    it('documents every route in the OpenAPI table', () => {
+      expect(routeKeys(server).filter((r) => !(r in ROUTE_DOCS))).toEqual([]);
+    });
+
+    const cases = Object.keys(RULES).flatMap((route) =>
+      EVERYONE.map((who) => [route, who] as const),
+    );
+    it.each(cases)('%s as %s', async (route, who) => {
+      const rule = RULES[route]!;
+      const email = `id-${unique()}@acme.test`;
+      const { path, body } = await rule.request({
+        server,
+        a: { admin: tokens.admin, conversationId },
+        email,
+      });
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (who === 'identity')
+        headers.authorization = `Bearer ${(await server.tokens.identity(email, 'Ivy')).token}`;
+      else if (who !== 'none') headers.authorization = tokens[who].headers.authorization;
+      const method = route.split(' ')[0]!;
+      const res = await server.app.request(path, {
+        method,
+        headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      expect({ status: res.status, text: text.slice(0, 300) }).toMatchObject({
+        status: rule.expect[who],
+      });
+      // No answer ever carries the other workspace's ids (beyond those the request sent).
+      const sent = path + JSON.stringify(body ?? null);
+      const foreign = [...(who === 'other' ? idsA : idsB)].filter((id) => !sent.includes(id));
+      expect(foreign.filter((id) => text.includes(id))).toEqual([]);
+      if (res.status >= 400) expect(JSON.parse(text)).toHaveProperty('error.code');
+    });
+
+    it('never changed a record across workspaces', async () => {
+      const res = await server.app.request(`/v1/conversations/${conversationId}/events`, {
+        headers: tokens.admin.headers,
+      });
+      const events = (await res.json()) as { actorId: string | null }[];
+      const actors = new Set(events.map((e) => e.actorId));
+      expect(actors.has(tokens.other.member.id)).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { AppEnv, Deps } from './http/context';
+import { onBodyTooLarge, onError, onNotFound, requireJsonBody } from './middleware/errors';
+import { authRoutes } from './routes/auth';
+import { conversationRoutes } from './routes/conversations';
+import { docsRoutes } from './routes/docs';
+import { healthRoutes } from './routes/health';
+import { inviteRoutes } from './routes/invites';
+import { liveRoutes } from './routes/live';
+import { memberRoutes, meRoutes } from './routes/members';
+import { syncRoutes } from './routes/sync';
+import { tagRoutes } from './routes/tags';
+import { templateRoutes } from './routes/templates';
+import { workspaceRoutes } from './routes/workspaces';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: Deps) {
+  const api = new Hono<AppEnv>()
+    .route('/v1/auth', authRoutes(deps))
+    .route('/v1/workspaces', workspaceRoutes(deps))
+    .route('/v1/invites', inviteRoutes(deps))
+    .route('/v1/me', meRoutes(deps))
+    .route('/v1/members', memberRoutes(deps))
+    .route('/v1/tags', tagRoutes(deps))
+    .route('/v1/templates', templateRoutes(deps))
+    .route('/v1/conversations', conversationRoutes(deps))
+    .route('/v1/live', liveRoutes(deps))
+    .route('/v1', syncRoutes(deps))
+    .route('/healthz', healthRoutes(deps))
+    .route('/', docsRoutes());
+
+  return new Hono<AppEnv>()
+    .onError(onError)
+    .notFound(onNotFound)
+    .use(cors({ origin: deps.corsOrigins, maxAge: 600 }))
+    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: onBodyTooLarge }))
+    .use(requireJsonBody)
+    .route('/', api);
+}
+
+export type AppType = ReturnType<typeof createApp>;

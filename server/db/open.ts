@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { inProcessNotifier, type Notifier, postgresNotifier } from '../live/notifier';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever driver is underneath: code never needs to know. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  notifier: Notifier;
+  close(): Promise<void>;
+};
+
+/** `dataDir: null` keeps PGlite in memory (tests); a `url` selects Postgres. */
+export type DatabaseConfig = { url: string } | { dataDir: string | null };
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export function databaseConfig(env: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseConfig {
+  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(env.DATA_DIR, 'pglite') };
+}
+
+/** Opens the database and applies every pending migration before returning it. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if ('url' in config) return openPostgres(config.url);
+  return openPglite(config.dataDir);
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  return wrapPglite(dataDir ? new PGlite(dataDir) : new PGlite());
+}
+
+/** Wraps a PGlite instance the caller made (tests load a migrated dump: much faster). */
+export async function wrapPglite(client: PGlite): Promise<Database> {
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder });
+  const notifier = inProcessNotifier();
+  return {
+    kind: 'pglite',
+    db: db as unknown as Db,
+    notifier,
+    close: async () => {
+      await notifier.close();
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const sql = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+  const db = drizzlePostgres({ client: sql, schema });
+  await migratePostgres(db, { migrationsFolder });
+  const notifier = await postgresNotifier(sql);
+  return {
+    kind: 'postgres',
+    db: db as unknown as Db,
+    notifier,
+    close: async () => {
+      await notifier.close();
+      await sql.end({ timeout: 5 });
+    },
+  };
+}

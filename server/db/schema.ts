@@ -1,0 +1,232 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Participant, ThreadRef } from '../../lib/schema';
+
+/** Versions are per-workspace counters: numbers in JS, bigint in SQL. */
+const version = (name = 'version') => bigint(name, { mode: 'number' }).notNull();
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The sync cursor: bumped by every write transaction in this workspace. */
+  version: version().default(0),
+  /** The version at which the workspace record itself (its name) last changed. */
+  recordVersion: version('record_version').default(0),
+  /** Pulls from older cursors must bootstrap again (history before it was compacted). */
+  minCursor: version('min_cursor').default(0),
+  createdAt: instant('created_at').notNull(),
+});
+
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'lead', 'agent'] }).notNull(),
+    status: text('status', { enum: ['active', 'deactivated'] }).notNull(),
+    availability: text('availability', { enum: ['available', 'away'] }).notNull(),
+    capacity: integer('capacity'),
+    version: version(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('members_workspace_email').on(t.workspaceId, t.email),
+    index('members_workspace_version').on(t.workspaceId, t.version),
+    index('members_email').on(t.email),
+  ],
+);
+
+export const invites = pgTable(
+  'invites',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['admin', 'lead', 'agent'] }).notNull(),
+    /** sha256 of the one-time code: the code itself is shown once and never stored. */
+    codeHash: text('code_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    acceptedAt: instant('accepted_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('invites_workspace').on(t.workspaceId), index('invites_email').on(t.email)],
+);
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    id: text('id').notNull(),
+    key: text('key').notNull(),
+    host: text('host', { enum: ['gmail', 'outlook'] }).notNull(),
+    refs: jsonb('refs').$type<ThreadRef[]>().notNull(),
+    subject: text('subject').notNull(),
+    participants: jsonb('participants').$type<Participant[]>().notNull(),
+    firstMessageAt: instant('first_message_at'),
+    lastMessageAt: instant('last_message_at'),
+    status: text('status', { enum: ['open', 'pending', 'snoozed', 'closed'] }).notNull(),
+    snoozedUntil: instant('snoozed_until'),
+    priority: text('priority', { enum: ['urgent', 'high', 'normal', 'low'] }).notNull(),
+    assigneeId: uuid('assignee_id'),
+    tags: jsonb('tags').$type<string[]>().notNull(),
+    dueAt: instant('due_at'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    version: version(),
+    deletedAt: instant('deleted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('conversations_workspace_key').on(t.workspaceId, t.key),
+    index('conversations_workspace_version').on(t.workspaceId, t.version),
+    index('conversations_workspace_assignee').on(t.workspaceId, t.assigneeId),
+  ],
+);
+
+export const notes = pgTable(
+  'notes',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    id: uuid('id').notNull(),
+    conversationId: text('conversation_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    body: text('body').notNull(),
+    mentions: jsonb('mentions').$type<string[]>().notNull(),
+    createdAt: instant('created_at').notNull(),
+    version: version(),
+    deletedAt: instant('deleted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('notes_workspace_version').on(t.workspaceId, t.version),
+    index('notes_workspace_conversation').on(t.workspaceId, t.conversationId),
+  ],
+);
+
+export const tags = pgTable(
+  'tags',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    color: text('color').notNull(),
+    archived: boolean('archived').notNull().default(false),
+    version: version(),
+    deletedAt: instant('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('tags_workspace_name').on(t.workspaceId, t.name).where(sql`${t.deletedAt} is null`),
+    index('tags_workspace_version').on(t.workspaceId, t.version),
+  ],
+);
+
+export const templates = pgTable(
+  'templates',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    ownerId: uuid('owner_id').notNull(),
+    scope: text('scope', { enum: ['personal', 'team', 'workspace'] }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    folder: text('folder'),
+    shortcut: text('shortcut'),
+    revision: integer('revision').notNull(),
+    usageCount: integer('usage_count').notNull().default(0),
+    updatedAt: instant('updated_at').notNull(),
+    version: version(),
+    deletedAt: instant('deleted_at'),
+  },
+  (t) => [index('templates_workspace_version').on(t.workspaceId, t.version)],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    version: version(),
+    actorId: uuid('actor_id'),
+    conversationId: text('conversation_id'),
+    type: text('type').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: instant('at').notNull(),
+  },
+  (t) => [
+    index('events_workspace_version').on(t.workspaceId, t.version),
+    index('events_workspace_conversation').on(t.workspaceId, t.conversationId, t.version),
+  ],
+);
+
+/** A sync client (one extension install) is bound to the member who first pushed with it. */
+export const clients = pgTable(
+  'clients',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    memberId: uuid('member_id').notNull(),
+    lastMutationId: bigint('last_mutation_id', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [index('clients_workspace').on(t.workspaceId)],
+);
+
+/** The result of every consumed mutation id, returned again when the id is replayed. */
+export const mutationResults = pgTable(
+  'mutation_results',
+  {
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    mutationId: bigint('mutation_id', { mode: 'number' }).notNull(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    result: jsonb('result').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.mutationId] })],
+);
+
+export const liveTickets = pgTable('live_tickets', {
+  /** sha256 of the ticket: a leaked database row cannot open a socket. */
+  hash: text('hash').primaryKey(),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
+  memberId: uuid('member_id').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  usedAt: instant('used_at'),
+});

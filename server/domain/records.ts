@@ -1,0 +1,132 @@
+import type {
+  Conversation,
+  Event,
+  Invite,
+  Member,
+  Note,
+  Tag,
+  Template,
+  Workspace,
+} from '../../lib/schema';
+import type * as t from '../db/schema';
+
+type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The workspace record's `version` is when the record itself last changed. */
+export const toWorkspace = (r: Row<typeof t.workspaces>): Workspace => ({
+  id: r.id,
+  name: r.name,
+  version: r.recordVersion,
+  createdAt: iso(r.createdAt),
+});
+
+export const toMember = (r: Row<typeof t.members>): Member => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  status: r.status,
+  availability: r.availability,
+  capacity: r.capacity,
+  version: r.version,
+});
+
+export const toInvite = (r: Row<typeof t.invites>): Invite => ({
+  id: r.id,
+  email: r.email,
+  role: r.role,
+  createdAt: iso(r.createdAt),
+  expiresAt: iso(r.expiresAt),
+  acceptedAt: isoOrNull(r.acceptedAt),
+  revokedAt: isoOrNull(r.revokedAt),
+});
+
+export const toConversation = (r: Row<typeof t.conversations>): Conversation => ({
+  id: r.id,
+  key: r.key,
+  host: r.host,
+  refs: r.refs,
+  subject: r.subject,
+  participants: r.participants,
+  firstMessageAt: isoOrNull(r.firstMessageAt),
+  lastMessageAt: isoOrNull(r.lastMessageAt),
+  status: r.status,
+  snoozedUntil: isoOrNull(r.snoozedUntil),
+  priority: r.priority,
+  assigneeId: r.assigneeId,
+  tags: r.tags,
+  dueAt: isoOrNull(r.dueAt),
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+  version: r.version,
+});
+
+/** The row for a conversation record; instants are parsed back to dates. */
+export const conversationRow = (workspaceId: string, c: Conversation) => ({
+  workspaceId,
+  id: c.id,
+  key: c.key,
+  host: c.host,
+  refs: c.refs,
+  subject: c.subject,
+  participants: c.participants,
+  firstMessageAt: dateOrNull(c.firstMessageAt),
+  lastMessageAt: dateOrNull(c.lastMessageAt),
+  status: c.status,
+  snoozedUntil: dateOrNull(c.snoozedUntil),
+  priority: c.priority,
+  assigneeId: c.assigneeId,
+  tags: c.tags,
+  dueAt: dateOrNull(c.dueAt),
+  createdAt: new Date(c.createdAt),
+  updatedAt: new Date(c.updatedAt),
+  version: c.version,
+});
+
+const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
+
+export const toNote = (r: Row<typeof t.notes>): Note => ({
+  id: r.id,
+  conversationId: r.conversationId,
+  authorId: r.authorId,
+  body: r.body,
+  mentions: r.mentions,
+  createdAt: iso(r.createdAt),
+  version: r.version,
+});
+
+export const toTag = (r: Row<typeof t.tags>): Tag => ({
+  id: r.id,
+  name: r.name,
+  color: r.color,
+  archived: r.archived,
+  version: r.version,
+});
+
+export const toTemplate = (r: Row<typeof t.templates>): Template => ({
+  id: r.id,
+  ownerId: r.ownerId,
+  scope: r.scope,
+  title: r.title,
+  body: r.body,
+  folder: r.folder,
+  shortcut: r.shortcut,
+  revision: r.revision,
+  usageCount: r.usageCount,
+  updatedAt: iso(r.updatedAt),
+  version: r.version,
+});
+
+export const toEvent = (r: Row<typeof t.events>): Event => ({
+  id: r.id,
+  version: r.version,
+  actorId: r.actorId,
+  conversationId: r.conversationId,
+  type: r.type,
+  before: r.before ?? null,
+  after: r.after ?? null,
+  at: iso(r.at),
+});

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { EXTENSION_ORIGIN } from '../lib/extension-identity';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+export const OidcProviderConfig = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes'),
+  name: z.string().min(1),
+  issuer: z.url(),
+  clientId: z.string().min(1),
+});
+export type OidcProviderConfig = z.infer<typeof OidcProviderConfig>;
+
+const jsonList = <T extends z.ZodType>(item: T) =>
+  z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(item));
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    DATA_DIR: z.string().min(1).default('./data'),
+    JWT_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    DEV_SIGN_IN: flag,
+    OIDC_PROVIDERS: jsonList(OidcProviderConfig),
+    CORS_ORIGINS: z
+      .string()
+      .default(EXTENSION_ORIGIN)
+      .transform((s) =>
+        s
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+  })
+  .refine((e) => !(e.DEV_SIGN_IN && e.NODE_ENV === 'production'), {
+    message: 'DEV_SIGN_IN trusts any email and is refused when NODE_ENV=production',
+    path: ['DEV_SIGN_IN'],
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Reads the environment once at start; a bad value stops the server with every problem listed. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);
+  throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,28 @@
+import type { UpgradeWebSocket } from 'hono/ws';
+import type { Role } from '../../lib/schema';
+import type { OidcVerifier } from '../auth/oidc';
+import type { Identity, Tokens } from '../auth/tokens';
+import type { Database } from '../db/open';
+
+/** Everything the app needs from outside; tests build it with a fresh database. */
+export type Deps = {
+  database: Database;
+  tokens: Tokens;
+  oidc: OidcVerifier;
+  devSignIn: boolean;
+  corsOrigins: string[];
+  now: () => Date;
+  /** Present when served by Node with WebSockets injected; absent under `app.request()`. */
+  upgradeWebSocket?: UpgradeWebSocket;
+};
+
+/** The member behind a member token, as loaded from the database on this request. */
+export type CurrentMember = {
+  id: string;
+  workspaceId: string;
+  role: Role;
+  email: string;
+  name: string;
+};
+
+export type AppEnv = { Variables: { member: CurrentMember; identity: Identity } };

@@ -1,0 +1,36 @@
+import { zValidator } from '@hono/zod-validator';
+import type { z } from 'zod';
+import { ApiFailure } from './errors';
+
+const issuesOf = (error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}) =>
+  error.issues.slice(0, 20).map((i) => ({
+    path: i.path.map(String).join('.'),
+    message: i.message,
+  }));
+
+const summary = (issues: { path: string; message: string }[]) =>
+  issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+
+/** zod validation whose failures are our documented 400 (body, query) or 404 (path). */
+export const body = <T extends z.ZodType>(schema: T) =>
+  zValidator('json', schema, (result) => {
+    if (!result.success) {
+      const issues = issuesOf(result.error);
+      throw new ApiFailure(400, 'invalid_body', `Invalid request body: ${summary(issues)}`, issues);
+    }
+  });
+
+export const query = <T extends z.ZodType>(schema: T) =>
+  zValidator('query', schema, (result) => {
+    if (!result.success) {
+      const issues = issuesOf(result.error);
+      throw new ApiFailure(400, 'invalid_query', `Invalid query: ${summary(issues)}`, issues);
+    }
+  });
+
+export const params = <T extends z.ZodType>(schema: T, what: string) =>
+  zValidator('param', schema, (result) => {
+    if (!result.success) throw new ApiFailure(404, 'not_found', `${what} not found`);
+  });

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationIdFor } from '../../lib/conversation-id';
+import type { Conversation } from '../../lib/schema';
+import { client } from '../testing/client';
+import { testDatabases } from '../testing/databases';
+import { meta, mutation } from '../testing/fixtures';
+import { startTestServer, type TestServer } from '../testing/test-server';
+
+for (const target of testDatabases()) {
+  describe(`tags [${target.name}]`, () => {
+    let server: TestServer;
+    let lead: ReturnType<typeof client>;
+    let agent: ReturnType<typeof client>;
+
+    beforeAll(async () => {
+      server = await startTestServer({ database: target });
+      lead = client(server, await server.signIn('leo@acme.test', 'lead'));
+      agent = client(server, await server.signIn('ana@acme.test', 'agent'));
+    });
+    afterAll(() => server?.close());
+
+    const conversation = async (tags: string[]) => {
+      const m = meta();
+      const id = await conversationIdFor(m.key);
+      const r = await lead.post('/v1/push', {
+        clientId: randomUUID(),
+        mutations: [
+          mutation(1, 'conversation.upsert', { meta: m }),
+          ...tags.map((tag, i) =>
+            mutation(i + 2, 'conversation.addTag', { conversationId: id, tag }),
+          ),
+        ],
+      });
+      expect(r.body.results.every((x: { status: string }) => x.status === 'ok')).toBe(true);
+      return id;
+    };
+    const tagsOf = async (id: string) => {
+      const { body } = await agent.post('/v1/pull', {
+        clientId: randomUUID(),
+        cursor: 0,
+        limit: 2000,
+      });
+      return (body.changes as { id: string; record: Conversation }[]).find((c) => c.id === id)!
+        .record.tags;
+    };
+
+    it('creates a tag once; a second one of the same name conflicts', async () => {
+      const created = await lead.post('/v1/tags', { name: 'billing', color: '#123456' });
+      expect(created).toMatchObject({ status: 201, body: { name: 'billing', color: '#123456' } });
+      expect((await lead.post('/v1/tags', { name: 'billing' })).status).toBe(409);
+      expect((await agent.get('/v1/tags')).body.map((t: { name: string }) => t.name)).toContain(
+        'billing',
+      );
+    });
+
+    it('lets an agent use existing tags only; a lead creates one by using it', async () => {
+      const id = await conversation([]);
+      const clientId = randomUUID();
+      const r = await agent.post('/v1/push', {
+        clientId,
+        mutations: [
+          mutation(1, 'conversation.addTag', { conversationId: id, tag: 'billing' }),
+          mutation(2, 'conversation.addTag', { conversationId: id, tag: 'brand-new' }),
+        ],
+      });
+      expect(r.body.results.map((x: { status: string }) => x.status)).toEqual(['ok', 'forbidden']);
+      await conversation(['made-by-use']);
+      expect((await agent.get('/v1/tags')).body.map((t: { name: string }) => t.name)).toContain(
+        'made-by-use',
+      );
+    });
+
+    it('renames a tag on every conversation that carries it', async () => {
+      const tag = (await lead.post('/v1/tags', { name: 'old-name' })).body;
+      const id = await conversation(['old-name', 'billing']);
+      const renamed = await lead.patch(`/v1/tags/${tag.id}`, { name: 'new-name' });
+      expect(renamed.body.name).toBe('new-name');
+      expect((await tagsOf(id)).sort()).toEqual(['billing', 'new-name']);
+      expect((await lead.patch(`/v1/tags/${tag.id}`, { name: 'billing' })).status).toBe(409);
+    });
+
+    it('deletes a tag as a tombstone and takes it off conversations', async () => {
+      const tag = (await lead.post('/v1/tags', { name: 'doomed' })).body;
+      const id = await conversation(['doomed']);
+      expect((await lead.delete(`/v1/tags/${tag.id}`)).status).toBe(204);
+      expect(await tagsOf(id)).toEqual([]);
+      const { body } = await agent.post('/v1/pull', {
+        clientId: randomUUID(),
+        cursor: 0,
+        limit: 2000,
+      });
+      expect(body.changes.find((c: { id: string }) => c.id === tag.id)).toMatchObject({
+        record: null,
+      });
+      expect((await lead.delete(`/v1/tags/${tag.id}`)).status).toBe(404);
+      expect((await lead.post('/v1/tags', { name: 'doomed' })).status).toBe(201);
+    });
+  });
+}

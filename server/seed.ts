@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import { conversationIdFor } from '../lib/conversation-id';
+import type { ConversationMeta, Priority, Role, Status } from '../lib/schema';
+import { createApp } from './app';
+import { workspaces } from './db/schema';
+import { addMember, createWorkspace, sessionFor } from './domain/workspaces';
+import { write } from './domain/write';
+import type { Deps } from './http/context';
+
+export const DEMO_WORKSPACE = 'Acme Support';
+export const DEMO_MEMBERS: { email: string; name: string; role: Role }[] = [
+  { email: 'ada@acme.test', name: 'Ada Admin', role: 'admin' },
+  { email: 'leo@acme.test', name: 'Leo Lead', role: 'lead' },
+  { email: 'ana@acme.test', name: 'Ana Agent', role: 'agent' },
+  { email: 'bo@acme.test', name: 'Bo Agent', role: 'agent' },
+];
+const TAGS: [string, string][] = [
+  ['billing', '#2563eb'],
+  ['bug', '#dc2626'],
+  ['outage', '#ea580c'],
+  ['feature-request', '#16a34a'],
+  ['vip', '#9333ea'],
+];
+
+type DemoConversation = {
+  subject: string;
+  from: [string, string];
+  hoursAgo: number;
+  status: Status;
+  priority: Priority;
+  assignee: string | null;
+  tags: string[];
+  note?: [string, string];
+};
+
+const CONVERSATIONS: DemoConversation[] = [
+  {
+    subject: 'Refund for a double charge',
+    from: ['Grace Hopper', 'grace@navy.example'],
+    hoursAgo: 3,
+    status: 'open',
+    priority: 'high',
+    assignee: 'ana@acme.test',
+    tags: ['billing', 'vip'],
+    note: ['leo@acme.test', 'VIP account: refund first, questions later.'],
+  },
+  {
+    subject: 'App crashes right after login',
+    from: ['Linus Ito', 'linus@kernel.example'],
+    hoursAgo: 1,
+    status: 'open',
+    priority: 'urgent',
+    assignee: 'bo@acme.test',
+    tags: ['bug'],
+  },
+  {
+    subject: 'Is the API down? Status page says degraded',
+    from: ['Margaret Ham', 'margaret@apollo.example'],
+    hoursAgo: 0.5,
+    status: 'open',
+    priority: 'urgent',
+    assignee: null,
+    tags: ['outage'],
+  },
+  {
+    subject: 'Feature request: dark mode for the dashboard',
+    from: ['Alan Kay', 'alan@parc.example'],
+    hoursAgo: 30,
+    status: 'pending',
+    priority: 'low',
+    assignee: null,
+    tags: ['feature-request'],
+  },
+  {
+    subject: 'Please change the address on our invoices',
+    from: ['Barbara Liskov', 'barbara@mit.example'],
+    hoursAgo: 72,
+    status: 'closed',
+    priority: 'normal',
+    assignee: 'ana@acme.test',
+    tags: ['billing'],
+  },
+  {
+    subject: 'CSV export is missing the last column',
+    from: ['Ken Thompson', 'ken@bell.example'],
+    hoursAgo: 20,
+    status: 'snoozed',
+    priority: 'normal',
+    assignee: 'leo@acme.test',
+    tags: ['bug'],
+    note: ['leo@acme.test', "Waiting for the fix in Tuesday's release."],
+  },
+];
+
+/**
+ * The demo workspace, made only when the database has no workspace at all. Everything
+ * after the workspace goes through the API's own routes, so it has versions and events
+ * like any other write.
+ */
+export async function seedIfEmpty(deps: Omit<Deps, 'upgradeWebSocket'>): Promise<boolean> {
+  const { db } = deps.database;
+  const [existing] = await db.select({ n: count() }).from(workspaces);
+  if ((existing?.n ?? 0) > 0) return false;
+
+  const now = deps.now();
+  const [first, ...others] = DEMO_MEMBERS;
+  const { workspace, member: admin } = await createWorkspace(db, DEMO_WORKSPACE, first!, now);
+  const ids = new Map([[admin.email, admin.id]]);
+  for (const person of others) {
+    const m = await write(deps.database, workspace.id, admin.id, now, (w) => addMember(w, person));
+    ids.set(m.email, m.id);
+  }
+
+  const app = createApp(deps);
+  const call = async (email: string, path: string, body: unknown) => {
+    const { token } = await sessionFor(db, deps.tokens, ids.get(email)!);
+    const res = await app.request(path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok || text.includes('"status":"conflict"') || text.includes('"status":"invalid"'))
+      throw new Error(`seeding ${path} failed: ${res.status} ${text}`);
+  };
+  for (const [name, color] of TAGS) await call(admin.email, '/v1/tags', { name, color });
+
+  let mutationId = 0;
+  const m = (name: string, args: unknown) => ({
+    id: ++mutationId,
+    name,
+    args,
+    ts: now.toISOString(),
+  });
+  const mutations = [];
+  const notes: { author: string; mutation: ReturnType<typeof m> }[] = [];
+  for (const [i, c] of CONVERSATIONS.entries()) {
+    const at = new Date(now.getTime() - c.hoursAgo * 3600_000).toISOString();
+    const meta: ConversationMeta = {
+      key: `msgid:<demo-${i + 1}@acme.test>`,
+      host: 'gmail',
+      ref: { host: 'gmail', mailbox: 'support@acme.test', threadId: `18c2a0f00000${i + 1}` },
+      subject: c.subject,
+      participants: [{ name: c.from[0], email: c.from[1] }],
+      firstMessageAt: at,
+      lastMessageAt: at,
+    };
+    const conversationId = await conversationIdFor(meta.key);
+    mutations.push(m('conversation.upsert', { meta }));
+    if (c.assignee)
+      mutations.push(
+        m('conversation.assign', {
+          conversationId,
+          assigneeId: ids.get(c.assignee),
+          expectedAssigneeId: null,
+        }),
+      );
+    if (c.status !== 'open')
+      mutations.push(
+        m('conversation.setStatus', {
+          conversationId,
+          status: c.status,
+          snoozedUntil:
+            c.status === 'snoozed' ? new Date(now.getTime() + 2 * 86400_000).toISOString() : null,
+        }),
+      );
+    if (c.priority !== 'normal')
+      mutations.push(m('conversation.setPriority', { conversationId, priority: c.priority }));
+    for (const tag of c.tags) mutations.push(m('conversation.addTag', { conversationId, tag }));
+    if (c.note)
+      notes.push({
+        author: c.note[0],
+        mutation: m('note.add', { id: randomUUID(), conversationId, body: c.note[1] }),
+      });
+  }
+  await call(admin.email, '/v1/push', { clientId: randomUUID(), mutations });
+  for (const note of notes)
+    await call(note.author, '/v1/push', { clientId: randomUUID(), mutations: [note.mutation] });
+  return true;
+}
