@@ -1,0 +1,47 @@
+import * as InboxSDK from '@inboxsdk/core';
+import type { MailHost } from '../types';
+import { APP_ID } from './app-id';
+import { toOpenedCompose } from './compose';
+import { gotoQueue, gotoThread, handleQueues } from './queues';
+import { toThreadRow } from './row';
+import { observeTheme } from './theme';
+import { toOpenedThread } from './thread';
+
+/**
+ * Gmail through InboxSDK. Rejects when InboxSDK cannot start (Gmail changed); a handler
+ * whose view cannot be read is skipped and `onError` hears why, once per view.
+ */
+export async function loadGmailHost(onError: (error: unknown) => void): Promise<MailHost> {
+  const sdk = await InboxSDK.load(2, APP_ID, { appName: 'Sidedesk' });
+  const mailbox = sdk.User.getEmailAddress().toLowerCase();
+  const until = (signal: AbortSignal, unregister: () => void) =>
+    signal.addEventListener('abort', unregister, { once: true });
+  const deliver =
+    <V, T>(convert: (view: V) => Promise<T>, handler: (value: T) => void) =>
+    (view: V) => {
+      convert(view).then(handler, onError);
+    };
+
+  return {
+    host: 'gmail',
+    mailbox,
+    onThreadRow(handler, signal) {
+      const convert = (view: InboxSDK.ThreadRowView) => toThreadRow(view, mailbox);
+      until(signal, sdk.Lists.registerThreadRowViewHandler(deliver(convert, handler)));
+    },
+    onThreadOpened(handler, signal) {
+      const convert = (view: InboxSDK.ThreadView) => toOpenedThread(view, mailbox);
+      until(signal, sdk.Conversations.registerThreadViewHandler(deliver(convert, handler)));
+    },
+    onComposeOpened(handler, signal) {
+      until(
+        signal,
+        sdk.Compose.registerComposeViewHandler((view) => handler(toOpenedCompose(view))),
+      );
+    },
+    onQueueShown: (handler, signal) => handleQueues(sdk.Router, handler, signal),
+    openQueue: (queue) => gotoQueue(sdk.Router, queue),
+    openThread: (threadId) => gotoThread(sdk.Router, threadId),
+    onThemeChange: (handler, signal) => observeTheme(document.body, handler, signal),
+  };
+}

@@ -1,0 +1,85 @@
+import type { MessageView, ThreadView } from '@inboxsdk/core';
+import type { ThreadRef } from '../../schema';
+import type { FirstMessage, OpenedThread } from '../types';
+import { conversationKey, fetchFirstMessage, originalMessageUrl } from './message-id';
+import { IK_ATTRIBUTE, LEGACY_MESSAGE_ID } from './selectors';
+import { buildThreadMeta, type ContactFacts, type MessageFacts } from './thread-meta';
+import { untilDestroyed } from './view-signal';
+
+/** getRecipientsFull waits on Gmail's own traffic; past this, addresses without names. */
+const RECIPIENTS_WAIT_MS = 2_000;
+
+export async function toOpenedThread(view: ThreadView, mailbox: string): Promise<OpenedThread> {
+  const signal = untilDestroyed(view);
+  const ref: ThreadRef = { host: 'gmail', mailbox, threadId: await view.getThreadIDAsync() };
+
+  const readFirstMessage = async (): Promise<FirstMessage | null> => {
+    const ik = document.head.getAttribute(IK_ATTRIBUTE);
+    if (!ik) throw new Error('Gmail request key (ik) not on the page');
+    const url = originalMessageUrl(location, ik, firstMessageId(view) ?? ref.threadId);
+    return fetchFirstMessage(url, signal);
+  };
+
+  return {
+    ref,
+    readFirstMessage,
+    async read() {
+      try {
+        const [first, messages] = await Promise.all([
+          readFirstMessage(),
+          Promise.all(view.getMessageViewsAll().map(messageFacts)),
+        ]);
+        return buildThreadMeta({
+          ref,
+          key: conversationKey(first, ref),
+          subject: view.getSubject(),
+          messages,
+          firstSentAt: first?.sentAt ?? null,
+        });
+      } catch (error) {
+        return { ok: false, message: `Gmail thread not fully read: ${String(error)}` };
+      }
+    },
+    mountSidebar(panel) {
+      const el = document.createElement('div');
+      // InboxSDK removes a thread's panels itself when the thread closes.
+      view.addSidebarContentPanel({ el, title: panel.title, iconUrl: panel.iconUrl });
+      return el;
+    },
+    signal,
+  };
+}
+
+/**
+ * The first message's legacy id, read from the DOM because a collapsed MessageView
+ * refuses getMessageID(). Where Gmail did not render it, the thread id stands in: a
+ * Gmail thread's id is its first message's id.
+ */
+function firstMessageId(view: ThreadView): string | null {
+  const first = view.getMessageViewsAll()[0]?.getElement();
+  return first?.querySelector(LEGACY_MESSAGE_ID)?.getAttribute('data-legacy-message-id') ?? null;
+}
+
+async function messageFacts(message: MessageView): Promise<MessageFacts> {
+  if (message.getViewState() !== 'EXPANDED') return { state: 'unread' };
+  if (!message.isLoaded()) throw new Error('an expanded message is still loading');
+  return {
+    state: 'shown',
+    sender: message.getSender(),
+    recipients: await recipientsOf(message),
+    date: message.getDateString(),
+  };
+}
+
+async function recipientsOf(message: MessageView): Promise<ContactFacts[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), RECIPIENTS_WAIT_MS);
+  });
+  try {
+    const full = await Promise.race([message.getRecipientsFull(), late]);
+    return full ?? message.getRecipientEmailAddresses().map((emailAddress) => ({ emailAddress }));
+  } finally {
+    clearTimeout(timer);
+  }
+}

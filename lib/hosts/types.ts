@@ -1,0 +1,97 @@
+import type { ConversationMeta, Host, Participant, ThreadRef } from '../schema';
+import type { Queue } from '../schema/messages';
+
+/**
+ * What every mail host (Gmail through InboxSDK, Outlook through its DOM) gives the
+ * features. Features never query a host's page themselves; everything they draw goes
+ * through here. Every registration takes an AbortSignal and is undone when it aborts,
+ * so a feature tears down by aborting one controller (refined-github's pattern).
+ */
+export interface MailHost {
+  readonly host: Host;
+  /** The signed-in account's address: the mailbox every ThreadRef of this page names. */
+  readonly mailbox: string;
+  onThreadRow(handler: (row: ThreadRow) => void, signal: AbortSignal): void;
+  onThreadOpened(handler: (thread: OpenedThread) => void, signal: AbortSignal): void;
+  onComposeOpened(handler: (compose: OpenedCompose) => void, signal: AbortSignal): void;
+  /** Draws a queue page when the user navigates to it (the host owns the URL scheme). */
+  onQueueShown(handler: (view: QueueView) => void, signal: AbortSignal): void;
+  openQueue(queue: Queue): Promise<void>;
+  openThread(threadId: string): Promise<void>;
+  /** Calls back now and whenever the host's theme changes. */
+  onThemeChange(handler: (theme: Theme) => void, signal: AbortSignal): void;
+}
+
+/** A row of the host's thread list. `signal` aborts when the row leaves the page. */
+export interface ThreadRow {
+  readonly ref: ThreadRef;
+  readonly subject: string;
+  readonly participants: Participant[];
+  /** Replaces the row's chips; an empty list removes them. */
+  setChips(chips: readonly RowChip[]): void;
+  readonly signal: AbortSignal;
+}
+
+export interface RowChip {
+  text: string;
+  foreground: string;
+  background: string;
+}
+
+/** An open conversation. `signal` aborts when the user leaves it. */
+export interface OpenedThread {
+  readonly ref: ThreadRef;
+  /** Everything the page shows about the conversation, or why it could not all be read. */
+  read(): Promise<ReadResult<ConversationMeta>>;
+  /** The raw headers of the conversation's first message; null where the host cannot serve them. */
+  readFirstMessage(): Promise<FirstMessage | null>;
+  /** An element in the host's sidebar for this conversation; removed when the thread closes. */
+  mountSidebar(panel: SidebarPanel): HTMLElement;
+  readonly signal: AbortSignal;
+}
+
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface FirstMessage {
+  /** RFC 5322 msg-id with its angle brackets, or null when the message has none. */
+  messageId: string | null;
+  /** The Date header as an ISO instant, or null when absent or unreadable. */
+  sentAt: string | null;
+}
+
+export interface SidebarPanel {
+  title: string;
+  iconUrl: string;
+}
+
+/** A draft being written. `signal` aborts when it is sent, discarded or closed. */
+export interface OpenedCompose {
+  /** Inserts at the cursor; only sanitised HTML is accepted. */
+  insertHtml(html: SafeHtml): void;
+  addToolbarButton(button: ToolbarButton): void;
+  readonly signal: AbortSignal;
+}
+
+/** HTML that went through the sanitiser: the only HTML a host inserts into a draft. */
+export type SafeHtml = string & { readonly __safeHtml: unique symbol };
+
+export interface ToolbarButton {
+  title: string;
+  iconUrl: string;
+  onClick(): void;
+}
+
+/** A queue page. `signal` aborts when the user navigates away. */
+export interface QueueView {
+  readonly queue: Queue;
+  readonly element: HTMLElement;
+  readonly signal: AbortSignal;
+}
+
+export type ThemeMode = 'light' | 'dark';
+
+/** Hosts may darken their frame (navigation, side panel) apart from the mail content. */
+export interface Theme {
+  frame: ThemeMode;
+  content: ThemeMode;
+}
