@@ -1,0 +1,31 @@
+import { benchDatabases } from './databases';
+import { benchPropagation } from './propagation';
+import { benchPullScale } from './pull-scale';
+import { benchPushPull, printPushPull } from './push-pull';
+
+/** `npm run bench`: every figure beside a baseline measured in the same run. */
+const databases = benchDatabases();
+
+const rows = [];
+for (const database of databases) rows.push(...(await benchPushPull(database)));
+printPushPull(rows);
+
+console.log('\nPropagation: client A mutate() → client B Dexie (push, poke, pull, write)');
+console.log('database | p50 ms | p95 ms | target p95 | floor (push + pull, above)');
+for (const database of databases) {
+  const r = await benchPropagation(database);
+  console.log(
+    `${r.database} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ≤30 | see push/pull p50`,
+  );
+}
+
+console.log('\nPull of a 10-change delta: 1k vs 100k stored conversations (should be flat)');
+console.log('database | 1k p50 ms | 100k p50 ms | 1k p95 | 100k p95 | ratio 100k/1k');
+for (const database of databases) {
+  const r = await benchPullScale(database);
+  const f = (n: number) => n.toFixed(2);
+  console.log(
+    `${r.database} | ${f(r.small.p50)} | ${f(r.large.p50)} | ${f(r.small.p95)} | ${f(r.large.p95)} | ${r.ratio.toFixed(2)}×`,
+  );
+}
+process.exit(0);
