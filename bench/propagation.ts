@@ -3,7 +3,7 @@ import type { Priority } from '../lib/schema';
 import { eventually, syncClient } from '../lib/testing/sync-client';
 import type { TestDatabase } from '../server/testing/databases';
 import { meta } from '../server/testing/fixtures';
-import { startTestServer } from '../server/testing/test-server';
+import { apiProcess } from './api-process';
 import { percentile } from './stats';
 
 const RUNS = 200;
@@ -11,15 +11,15 @@ const RUNS = 200;
 /**
  * From one real sync client's mutate() to the change landing in another client's Dexie
  * cache: push, commit, poke over the WebSocket, pull, write. Both clients run the
- * extension's own engine (fake-indexeddb) against the API on a real port.
+ * extension's own engine (fake-indexeddb) against the API in its own process on a real
+ * port, as deployed.
  */
 export async function benchPropagation(database: TestDatabase) {
-  const server = await startTestServer({ database });
+  const server = await apiProcess(database.name, ['ana@acme.test', 'bo@acme.test']);
   try {
-    const ana = await server.signIn('ana@acme.test', 'admin');
-    const bo = await server.signIn('bo@acme.test', 'agent');
-    const a = await syncClient(server.url, ana);
-    const b = await syncClient(server.url, bo);
+    const [ana, bo] = server.sessions;
+    const a = await syncClient(server.url, ana!);
+    const b = await syncClient(server.url, bo!);
     const m = meta();
     await a.engine.mutate('conversation.upsert', { meta: m });
     const id = await conversationIdFor(m.key);
@@ -48,6 +48,6 @@ export async function benchPropagation(database: TestDatabase) {
     b.engine.stop();
     return { database: database.name, p50: percentile(ms, 50), p95: percentile(ms, 95) };
   } finally {
-    await server.close();
+    await server.stop();
   }
 }

@@ -2,20 +2,24 @@ import { benchDatabases } from './databases';
 import { benchPropagation } from './propagation';
 import { benchPullScale } from './pull-scale';
 import { benchPushPull, printPushPull } from './push-pull';
+import type { Row } from './stats';
 
 /** `npm run bench`: every figure beside a baseline measured in the same run. */
 const databases = benchDatabases();
 
-const rows = [];
+const rows: Row[] = [];
 for (const database of databases) rows.push(...(await benchPushPull(database)));
 printPushPull(rows);
 
 console.log('\nPropagation: client A mutate() → client B Dexie (push, poke, pull, write)');
-console.log('database | p50 ms | p95 ms | target p95 | floor (push + pull, above)');
+console.log('database | p50 ms | p95 ms | target p95 | floor: push + pull p50 | ratio (p50)');
 for (const database of databases) {
   const r = await benchPropagation(database);
+  const p50 = (bench: string) =>
+    rows.find((x) => x.bench === `${database.name} ${bench}`)?.p50 ?? 0;
+  const floor = p50('push (1 mutation)') + p50('pull (10-change delta)');
   console.log(
-    `${r.database} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ≤30 | see push/pull p50`,
+    `${r.database} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ≤30 | ${floor.toFixed(2)} | ${(r.p50 / floor).toFixed(1)}×`,
   );
 }
 

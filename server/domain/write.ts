@@ -26,14 +26,16 @@ export type Write = {
 
 /**
  * Takes the workspace row lock: every writer of the workspace queues here until commit,
- * so versions commit in the order they are given and a pull never skips one.
+ * so versions commit in the order they are given and a pull never skips one. NO KEY
+ * UPDATE, because foreign-key checks of rows inserted under the workspace hold KEY SHARE
+ * on it: a plain FOR UPDATE after one of them deadlocks two writers.
  */
 export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<number> {
   const [row] = await tx
     .select({ version: workspaces.version })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId))
-    .for('update');
+    .for('no key update');
   if (!row) throw notFound('workspace');
   return row.version;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { conversationIdFor } from '../../lib/conversation-id';
 import { type Actor, applyMutation } from '../../lib/mutations/apply';
 import type { Mutation, MutationResult } from '../../lib/schema';
@@ -9,7 +9,8 @@ import { bumpVersion, eventWriter, lockWorkspace } from '../domain/write';
 
 const NEW_TAG_COLOR = '#6b7280';
 
-export type Outcome = { result: MutationResult; version: number | null };
+/** `version`: what the mutation wrote at (null: nothing); `head`: the workspace's version after it. */
+export type Outcome = { result: MutationResult; version: number | null; head?: number };
 
 /**
  * Runs one mutation inside the caller's transaction. The workspace lock comes first, so
@@ -24,7 +25,7 @@ export async function applyInTx(
   now: Date,
 ): Promise<Outcome> {
   const { id } = mutation;
-  const next = (await lockWorkspace(tx, workspaceId)) + 1;
+  const head = await lockWorkspace(tx, workspaceId);
   const conversationId =
     mutation.name === 'conversation.upsert'
       ? await conversationIdFor(mutation.args.meta.key)
@@ -37,16 +38,9 @@ export async function applyInTx(
   const current = row && !row.deletedAt ? toConversation(row) : null;
 
   if (mutation.name === 'note.add' && (await noteExists(tx, workspaceId, mutation.args.id)))
-    return rejected(id, 'invalid', `note ${mutation.args.id} already exists`);
+    return { ...rejected(id, 'invalid', `note ${mutation.args.id} already exists`), head };
 
-  const active = new Set(
-    (
-      await tx
-        .select({ id: members.id })
-        .from(members)
-        .where(and(eq(members.workspaceId, workspaceId), eq(members.status, 'active')))
-    ).map((m) => m.id),
-  );
+  const active = await activeAmong(tx, workspaceId, membersNamedBy(mutation));
   const tagExists =
     mutation.name === 'conversation.addTag' &&
     (await liveTag(tx, workspaceId, mutation.args.tag)) !== undefined;
@@ -57,7 +51,7 @@ export async function applyInTx(
     actor,
     {
       now: now.toISOString(),
-      version: next,
+      version: head + 1,
       isActiveMember: (m) => active.has(m),
       tagExists: () => tagExists,
     },
@@ -68,11 +62,12 @@ export async function applyInTx(
       return {
         result: { id, status: 'conflict', message: outcome.message, current },
         version: null,
+        head,
       };
-    return rejected(id, outcome.status, outcome.message);
+    return { ...rejected(id, outcome.status, outcome.message), head };
   }
   const { applied } = outcome;
-  if (applied.noop) return { result: { id, status: 'ok' }, version: null };
+  if (applied.noop) return { result: { id, status: 'ok' }, version: null, head };
 
   const version = await bumpVersion(tx, workspaceId);
   const values = conversationRow(workspaceId, { ...applied.conversation, version });
@@ -108,13 +103,35 @@ export async function applyInTx(
     ...applied.event,
     conversationId,
   });
-  return { result: { id, status: 'ok' }, version };
+  return { result: { id, status: 'ok' }, version, head: version };
 }
 
 const rejected = (id: number, status: 'forbidden' | 'invalid', message: string): Outcome => ({
   result: { id, status, message },
   version: null,
 });
+
+/** The members whose standing a mutation's rules ask about: the assignee, the mentioned. */
+function membersNamedBy(mutation: Mutation): string[] {
+  if (mutation.name === 'conversation.assign') return [mutation.args.assigneeId];
+  if (mutation.name === 'note.add') return mutation.args.mentions;
+  return [];
+}
+
+async function activeAmong(tx: Tx, workspaceId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(
+      and(
+        eq(members.workspaceId, workspaceId),
+        eq(members.status, 'active'),
+        inArray(members.id, ids),
+      ),
+    );
+  return new Set(rows.map((m) => m.id));
+}
 
 async function noteExists(tx: Tx, workspaceId: string, noteId: string) {
   const [found] = await tx

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { type AnyPgColumn, unionAll } from 'drizzle-orm/pg-core';
 import type { Change } from '../../lib/schema';
 import type { Tx } from '../db/open';
 import { conversations, members, notes, tags, templates, workspaces } from '../db/schema';
@@ -29,9 +29,19 @@ const ORDER: Change['entity'][] = [
   'note',
 ];
 
+type Entity = Change['entity'];
+
+export type PageEnd = {
+  end: number;
+  /** The entities with changes in (cursor, end]: the only tables worth reading. */
+  entities: Set<Entity>;
+};
+
 /**
  * Where a pull page ends: the last version whose changes all fit in `limit`, except that
- * a single version larger than the limit is sent whole (a version is never split).
+ * a single version larger than the limit is sent whole (a version is never split). One
+ * query over every synced table's (workspace, version) index, so a pull reads no table
+ * that has nothing for it.
  */
 export async function pageEnd(
   tx: Tx,
@@ -39,37 +49,34 @@ export async function pageEnd(
   cursor: number,
   head: number,
   limit: number,
-): Promise<number> {
-  const range = (v: AnyPgColumn, ws: AnyPgColumn) =>
-    and(eq(ws, workspaceId), gt(v, cursor), lte(v, head));
-  const take = limit + 1;
-  const lists = await Promise.all([
+): Promise<PageEnd> {
+  const inRange = (entity: Entity, v: AnyPgColumn, scope: AnyPgColumn) =>
     tx
-      .select({ v: workspaces.recordVersion })
-      .from(workspaces)
-      .where(
-        and(
-          eq(workspaces.id, workspaceId),
-          gt(workspaces.recordVersion, cursor),
-          lte(workspaces.recordVersion, head),
-        ),
-      ),
-    ...[members, tags, templates, conversations, notes].map((t) =>
-      tx
-        .select({ v: t.version })
-        .from(t)
-        .where(range(t.version, t.workspaceId))
-        .orderBy(asc(t.version))
-        .limit(take),
-    ),
-  ]);
-  const versions = lists
-    .flat()
-    .map((r) => r.v)
-    .sort((a, b) => a - b);
-  const first = versions[limit];
-  if (first === undefined) return head;
-  return versions[0]! < first ? first - 1 : first;
+      .select({
+        // A constant of our own, never input: inlined so every branch of the union agrees.
+        entity: sql<Entity>`${sql.raw(`'${entity}'::text`)}`.as('entity'),
+        v: sql<number>`${v}`.mapWith(Number).as('v'),
+      })
+      .from(scope.table)
+      .where(and(eq(scope, workspaceId), gt(v, cursor), lte(v, head)));
+  const [first, ...rest] = [
+    inRange('workspace', workspaces.recordVersion, workspaces.id),
+    inRange('member', members.version, members.workspaceId),
+    inRange('tag', tags.version, tags.workspaceId),
+    inRange('template', templates.version, templates.workspaceId),
+    inRange('conversation', conversations.version, conversations.workspaceId),
+    inRange('note', notes.version, notes.workspaceId),
+  ];
+  const list = await unionAll(first!, ...rest)
+    .orderBy(sql`2`)
+    .limit(limit + 1);
+  const overflow = list[limit];
+  if (overflow === undefined) return { end: head, entities: new Set(list.map((r) => r.entity)) };
+  if (list[0]!.v === overflow.v)
+    // One version holds more than a page: it goes whole, from whichever tables it touched.
+    return { end: overflow.v, entities: new Set(ORDER) };
+  const end = overflow.v - 1;
+  return { end, entities: new Set(list.filter((r) => r.v <= end).map((r) => r.entity)) };
 }
 
 /** Every change with cursor < version ≤ end, as current snapshots or tombstones. */
@@ -77,30 +84,31 @@ export async function changesBetween(
   tx: Tx,
   member: CurrentMember,
   cursor: number,
-  end: number,
+  { end, entities }: PageEnd,
 ): Promise<Change[]> {
   const ws = member.workspaceId;
   const range = (v: AnyPgColumn, w: AnyPgColumn) => and(eq(w, ws), gt(v, cursor), lte(v, end));
+  const only = async <T>(entity: Entity, read: () => Promise<T[]>): Promise<T[]> =>
+    entities.has(entity) ? read() : [];
   const [wsRows, memberRows, tagRows, templateRows, conversationRows, noteRows] = await Promise.all(
     [
-      tx
-        .select()
-        .from(workspaces)
-        .where(
-          and(
-            eq(workspaces.id, ws),
-            gt(workspaces.recordVersion, cursor),
-            lte(workspaces.recordVersion, end),
-          ),
-        ),
-      tx.select().from(members).where(range(members.version, members.workspaceId)),
-      tx.select().from(tags).where(range(tags.version, tags.workspaceId)),
-      tx.select().from(templates).where(range(templates.version, templates.workspaceId)),
-      tx
-        .select()
-        .from(conversations)
-        .where(range(conversations.version, conversations.workspaceId)),
-      tx.select().from(notes).where(range(notes.version, notes.workspaceId)),
+      only('workspace', () =>
+        tx.select().from(workspaces).where(range(workspaces.recordVersion, workspaces.id)),
+      ),
+      only('member', () =>
+        tx.select().from(members).where(range(members.version, members.workspaceId)),
+      ),
+      only('tag', () => tx.select().from(tags).where(range(tags.version, tags.workspaceId))),
+      only('template', () =>
+        tx.select().from(templates).where(range(templates.version, templates.workspaceId)),
+      ),
+      only('conversation', () =>
+        tx
+          .select()
+          .from(conversations)
+          .where(range(conversations.version, conversations.workspaceId)),
+      ),
+      only('note', () => tx.select().from(notes).where(range(notes.version, notes.workspaceId))),
     ],
   );
   const changes: Change[] = [

@@ -25,9 +25,15 @@ export function pull(db: Db, member: CurrentMember, request: PullRequest): Promi
       const { cursor, limit } = request;
       if (cursor > ws.version || cursor < ws.minCursor)
         return { changes: [], cursor: ws.version, hasMore: false, lastMutationId, reset: true };
-      const end = await pageEnd(tx, member.workspaceId, cursor, ws.version, limit);
-      const changes = end > cursor ? await changesBetween(tx, member, cursor, end) : [];
-      return { changes, cursor: end, hasMore: end < ws.version, lastMutationId, reset: false };
+      const page = await pageEnd(tx, member.workspaceId, cursor, ws.version, limit);
+      const changes = page.end > cursor ? await changesBetween(tx, member, cursor, page) : [];
+      return {
+        changes,
+        cursor: page.end,
+        hasMore: page.end < ws.version,
+        lastMutationId,
+        reset: false,
+      };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

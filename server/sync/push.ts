@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   type MutationEnvelope,
   MutationResult,
@@ -24,31 +24,28 @@ export async function push(
   request: PushRequest,
   now: () => Date,
 ): Promise<PushResponse> {
-  await bindClient(database, member, request.clientId);
   const results: MutationResult[] = [];
+  let head: number | null = null;
+  let written: number | null = null;
   for (const envelope of request.mutations) {
     const outcome = await database.db.transaction((tx) =>
       pushOne(tx, member, request.clientId, envelope, now()),
     );
-    if (outcome.version !== null)
-      await publish(database, { workspaceId: member.workspaceId, version: outcome.version });
     results.push(outcome.result);
+    head = outcome.head ?? head;
+    written = outcome.version ?? written;
   }
+  if (written !== null)
+    await publish(database, { workspaceId: member.workspaceId, version: written });
+  return { results, version: head ?? (await headVersion(database, member.workspaceId)) };
+}
+
+async function headVersion(database: Database, workspaceId: string) {
   const [ws] = await database.db
     .select({ version: workspaces.version })
     .from(workspaces)
-    .where(eq(workspaces.id, member.workspaceId));
-  return { results, version: ws?.version ?? 0 };
-}
-
-/** A client id belongs to the member who first used it; nobody else may push or pull with it. */
-export async function bindClient(database: Database, member: CurrentMember, clientId: string) {
-  await database.db
-    .insert(clients)
-    .values({ id: clientId, workspaceId: member.workspaceId, memberId: member.id })
-    .onConflictDoNothing();
-  const [client] = await database.db.select().from(clients).where(eq(clients.id, clientId));
-  if (client?.memberId !== member.id) throw forbidden('This client id belongs to another member');
+    .where(eq(workspaces.id, workspaceId));
+  return ws?.version ?? 0;
 }
 
 async function pushOne(
@@ -57,12 +54,18 @@ async function pushOne(
   clientId: string,
   envelope: MutationEnvelope,
   now: Date,
-): Promise<Outcome> {
-  // Locks the client: a retry racing its own first attempt waits, then sees it consumed.
-  const [client] = await tx.select().from(clients).where(eq(clients.id, clientId)).for('update');
-  if (envelope.id <= (client?.lastMutationId ?? 0))
+): Promise<Outcome & { head?: number }> {
+  // Binds the client id to its first member and locks it in one statement: a retry racing
+  // its own first attempt waits here, then sees the id consumed.
+  const [client] = await tx
+    .insert(clients)
+    .values({ id: clientId, workspaceId: member.workspaceId, memberId: member.id })
+    .onConflictDoUpdate({ target: clients.id, set: { memberId: sql`${clients.memberId}` } })
+    .returning({ memberId: clients.memberId, lastMutationId: clients.lastMutationId });
+  if (client?.memberId !== member.id) throw forbidden('This client id belongs to another member');
+  if (envelope.id <= client.lastMutationId)
     return {
-      result: await storedResult(tx, clientId, envelope, client?.lastMutationId ?? 0),
+      result: await storedResult(tx, clientId, envelope, client.lastMutationId),
       version: null,
     };
 
@@ -80,13 +83,12 @@ async function pushOne(
         version: null,
       };
 
-  await tx.update(clients).set({ lastMutationId: envelope.id }).where(eq(clients.id, clientId));
-  await tx.insert(mutationResults).values({
-    clientId,
-    mutationId: envelope.id,
-    workspaceId: member.workspaceId,
-    result: outcome.result,
-  });
+  await tx.execute(sql`
+    with consumed as (
+      update ${clients} set last_mutation_id = ${envelope.id} where id = ${clientId}
+    )
+    insert into ${mutationResults} (client_id, mutation_id, workspace_id, result)
+    values (${clientId}, ${envelope.id}, ${member.workspaceId}, ${JSON.stringify(outcome.result)}::jsonb)`);
   return outcome;
 }
 
