@@ -5,7 +5,7 @@ import type { Mutation, MutationResult } from '../../lib/schema';
 import type { Tx } from '../db/open';
 import { conversations, members, notes, tags } from '../db/schema';
 import { conversationRow, toConversation } from '../domain/records';
-import { bumpVersion, eventWriter, lockWorkspace } from '../domain/write';
+import { bumpVersion, eventWriter } from '../domain/write';
 
 const NEW_TAG_COLOR = '#6b7280';
 
@@ -13,97 +13,117 @@ const NEW_TAG_COLOR = '#6b7280';
 export type Outcome = { result: MutationResult; version: number | null; head?: number };
 
 /**
- * Runs one mutation inside the caller's transaction. The workspace lock comes first, so
- * the record read here is the latest committed one; the version is bumped only when
- * something is written, so a rejected or no-op mutation leaves no trace but its result.
+ * Runs one mutation inside the caller's transaction, which already holds the workspace
+ * lock (`head` is the version under it), so every read here sees the latest commit; the
+ * version is bumped only when something is written, so a rejected or no-op mutation
+ * leaves no trace but its result. Reads go out together, then writes go out together:
+ * postgres.js pipelines each group into one round trip, and statements still run in the
+ * order they were issued.
  */
 export async function applyInTx(
   tx: Tx,
   workspaceId: string,
+  head: number,
   actor: Actor,
   mutation: Mutation,
   now: Date,
-): Promise<Outcome> {
+): Promise<{ outcome: Outcome; writes: Promise<unknown>[] }> {
   const { id } = mutation;
-  const head = await lockWorkspace(tx, workspaceId);
   const conversationId =
     mutation.name === 'conversation.upsert'
       ? await conversationIdFor(mutation.args.meta.key)
       : mutation.args.conversationId;
-  const [row] = await tx
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId)))
-    .for('update');
+  const [rows, noteFound, active, tag] = await Promise.all([
+    tx
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId))),
+    mutation.name === 'note.add' ? noteExists(tx, workspaceId, mutation.args.id) : false,
+    activeAmong(tx, workspaceId, membersNamedBy(mutation)),
+    mutation.name === 'conversation.addTag'
+      ? liveTag(tx, workspaceId, mutation.args.tag)
+      : undefined,
+  ]);
+  const row = rows[0];
   const current = row && !row.deletedAt ? toConversation(row) : null;
+  const done = (outcome: Outcome) => ({ outcome, writes: [] });
+  if (noteFound) return done({ ...rejected(id, 'invalid', `note ${id} already exists`), head });
 
-  if (mutation.name === 'note.add' && (await noteExists(tx, workspaceId, mutation.args.id)))
-    return { ...rejected(id, 'invalid', `note ${mutation.args.id} already exists`), head };
-
-  const active = await activeAmong(tx, workspaceId, membersNamedBy(mutation));
-  const tagExists =
-    mutation.name === 'conversation.addTag' &&
-    (await liveTag(tx, workspaceId, mutation.args.tag)) !== undefined;
-
+  const version = head + 1;
   const outcome = applyMutation(
     current,
     mutation,
     actor,
     {
       now: now.toISOString(),
-      version: head + 1,
+      version,
       isActiveMember: (m) => active.has(m),
-      tagExists: () => tagExists,
+      tagExists: () => tag !== undefined,
     },
     conversationId,
   );
   if (!outcome.ok) {
     if (outcome.status === 'conflict')
-      return {
+      return done({
         result: { id, status: 'conflict', message: outcome.message, current },
         version: null,
         head,
-      };
-    return { ...rejected(id, outcome.status, outcome.message), head };
+      });
+    return done({ ...rejected(id, outcome.status, outcome.message), head });
   }
   const { applied } = outcome;
-  if (applied.noop) return { result: { id, status: 'ok' }, version: null, head };
+  if (applied.noop) return done({ result: { id, status: 'ok' }, version: null, head });
 
-  const version = await bumpVersion(tx, workspaceId);
   const values = conversationRow(workspaceId, { ...applied.conversation, version });
-  await tx
-    .insert(conversations)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [conversations.workspaceId, conversations.id],
-      set: { ...values, deletedAt: null },
-    });
+  const writes: Promise<unknown>[] = [
+    bumpVersion(tx, workspaceId).then((bumped) => {
+      if (bumped !== version)
+        throw new Error(`version ${bumped} written under the lock of ${head}`);
+    }),
+    tx
+      .insert(conversations)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [conversations.workspaceId, conversations.id],
+        set: { ...values, deletedAt: null },
+      })
+      .execute(),
+  ];
   if (applied.note)
-    await tx.insert(notes).values({
-      ...applied.note,
-      workspaceId,
-      createdAt: new Date(applied.note.createdAt),
-      version,
-    });
+    writes.push(
+      tx
+        .insert(notes)
+        .values({
+          ...applied.note,
+          workspaceId,
+          createdAt: new Date(applied.note.createdAt),
+          version,
+        })
+        .execute(),
+    );
   if (applied.createdTag)
-    await tx.insert(tags).values({
-      id: crypto.randomUUID(),
+    writes.push(
+      tx
+        .insert(tags)
+        .values({
+          id: crypto.randomUUID(),
+          workspaceId,
+          name: applied.createdTag,
+          color: NEW_TAG_COLOR,
+          version,
+        })
+        .execute(),
+    );
+  writes.push(
+    eventWriter(
+      tx,
       workspaceId,
-      name: applied.createdTag,
-      color: NEW_TAG_COLOR,
       version,
-    });
-  await eventWriter(
-    tx,
-    workspaceId,
-    version,
-    actor.memberId,
-    now,
-  )({
-    ...applied.event,
-    conversationId,
-  });
-  return { result: { id, status: 'ok' }, version, head: version };
+      actor.memberId,
+      now,
+    )({ ...applied.event, conversationId }),
+  );
+  return { outcome: { result: { id, status: 'ok' }, version, head: version }, writes };
 }
 
 const rejected = (id: number, status: 'forbidden' | 'invalid', message: string): Outcome => ({

@@ -54,42 +54,81 @@ async function pushOne(
   clientId: string,
   envelope: MutationEnvelope,
   now: Date,
-): Promise<Outcome & { head?: number }> {
-  // Binds the client id to its first member and locks it in one statement: a retry racing
-  // its own first attempt waits here, then sees the id consumed.
-  const [client] = await tx
-    .insert(clients)
-    .values({ id: clientId, workspaceId: member.workspaceId, memberId: member.id })
-    .onConflictDoUpdate({ target: clients.id, set: { memberId: sql`${clients.memberId}` } })
-    .returning({ memberId: clients.memberId, lastMutationId: clients.lastMutationId });
-  if (client?.memberId !== member.id) throw forbidden('This client id belongs to another member');
-  if (envelope.id <= client.lastMutationId)
+): Promise<Outcome> {
+  const { lastMutationId, head } = await claimClient(tx, member, clientId);
+  if (envelope.id <= lastMutationId)
     return {
-      result: await storedResult(tx, clientId, envelope, client.lastMutationId),
+      result: await storedResult(tx, clientId, envelope, lastMutationId),
       version: null,
+      head,
     };
 
   const parsed = parseMutation(envelope);
-  const outcome = parsed.ok
+  const { outcome, writes } = parsed.ok
     ? await applyInTx(
         tx,
         member.workspaceId,
+        head,
         { memberId: member.id, role: member.role },
         parsed.mutation,
         now,
       )
     : {
-        result: { id: envelope.id, status: 'invalid' as const, message: parsed.message },
-        version: null,
+        outcome: {
+          result: { id: envelope.id, status: 'invalid' as const, message: parsed.message },
+          version: null,
+          head,
+        },
+        writes: [],
       };
+  await Promise.all([...writes, consume(tx, member, clientId, envelope.id, outcome.result)]);
+  return outcome;
+}
 
-  await tx.execute(sql`
+/**
+ * One statement takes the workspace lock, binds the client id to its first member and
+ * locks it: a retry racing its own first attempt waits here, then sees the id consumed.
+ * Everything the transaction reads afterwards starts after the lock is held, so it sees
+ * the latest commit of every other writer of the workspace.
+ */
+async function claimClient(tx: Tx, member: CurrentMember, clientId: string) {
+  const locked = tx
+    .$with('locked')
+    .as(
+      tx
+        .select({ version: workspaces.version })
+        .from(workspaces)
+        .where(eq(workspaces.id, member.workspaceId))
+        .for('no key update'),
+    );
+  const [client] = await tx
+    .with(locked)
+    .insert(clients)
+    .values({ id: clientId, workspaceId: member.workspaceId, memberId: member.id })
+    .onConflictDoUpdate({ target: clients.id, set: { memberId: sql`${clients.memberId}` } })
+    .returning({
+      memberId: clients.memberId,
+      lastMutationId: clients.lastMutationId,
+      head: sql<number>`(select ${locked.version} from ${locked})`.mapWith(Number),
+    });
+  if (client?.memberId !== member.id) throw forbidden('This client id belongs to another member');
+  return client;
+}
+
+/** The id is consumed and its result kept, whatever the result, in one statement. */
+function consume(
+  tx: Tx,
+  member: CurrentMember,
+  clientId: string,
+  mutationId: number,
+  result: MutationResult,
+) {
+  return tx.execute(sql`
     with consumed as (
-      update ${clients} set last_mutation_id = ${envelope.id} where id = ${clientId}
+      update ${clients} set last_mutation_id = ${mutationId} where id = ${clientId}
     )
     insert into ${mutationResults} (client_id, mutation_id, workspace_id, result)
-    values (${clientId}, ${envelope.id}, ${member.workspaceId}, ${JSON.stringify(outcome.result)}::jsonb)`);
-  return outcome;
+    values (${clientId}, ${mutationId}, ${member.workspaceId}, ${JSON.stringify(result)}::jsonb)`);
 }
 
 async function storedResult(
