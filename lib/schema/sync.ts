@@ -91,7 +91,16 @@ export const LiveTicket = z.object({ ticket: z.string(), expiresAt: z.string() }
 
 /** Messages on the realtime socket, server → client. */
 export const LiveServerMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('poke'), version: Version }),
+  z.object({
+    type: z.literal('poke'),
+    version: Version,
+    /**
+     * Every change of `version` when it is small and the same for every member (a push
+     * mutation's): a client at `version - 1` applies it without pulling. Versions are
+     * consecutive, since each write takes the workspace lock.
+     */
+    changes: z.array(Change).optional(),
+  }),
   z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), error: ApiError.shape.error }),
 ]);

@@ -133,6 +133,36 @@ describe('sync engine against the real API', () => {
     expect(seen.priority).toBe('urgent');
   });
 
+  it('applies the changes a poke carries without pulling, and pulls what a poke leaves out', async () => {
+    const ana = await server.signIn('ana@acme.test', 'admin', { workspace: 'Pokes', name: 'Ana' });
+    const bo = await server.signIn('bo@acme.test', 'agent', { workspace: 'Pokes', name: 'Bo' });
+    const a = await client(server.url, ana);
+    const b = await client(server.url, bo);
+    await eventually(async () => await getMeta(b.db, 'online'));
+    const id = await newConversation(a);
+    await eventually(async () => await b.db.conversations.get(id));
+    await b.engine.idle();
+
+    const pullsBefore = b.network.pulls;
+    await a.engine.mutate('conversation.setPriority', { conversationId: id, priority: 'urgent' });
+    await eventually(async () => (await b.db.conversations.get(id))?.priority === 'urgent');
+    await a.engine.mutate('conversation.addTag', { conversationId: id, tag: 'billing' });
+    await eventually(async () => (await b.db.conversations.get(id))?.tags.includes('billing'));
+    await b.engine.idle();
+    expect(b.network.pulls).toBe(pullsBefore);
+    expect(await getMeta(b.db, 'cursor')).toBe(await getMeta(a.db, 'cursor'));
+
+    // A REST write's poke carries no changes: the client pulls it.
+    const res = await fetch(`${server.url}/v1/tags`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ana.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'refunds', color: '#112233' }),
+    });
+    expect(res.status).toBe(201);
+    await eventually(async () => (await b.db.tags.toArray()).some((t) => t.name === 'refunds'));
+    expect(b.network.pulls).toBeGreaterThan(pullsBefore);
+  });
+
   it('a lost assignment race comes back as a conflict the UI can show', async () => {
     const ana = await server.signIn('ana@acme.test', 'agent', { workspace: 'Race', name: 'Ana' });
     const bo = await server.signIn('bo@acme.test', 'agent', { workspace: 'Race', name: 'Bo' });

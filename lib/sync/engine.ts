@@ -2,11 +2,11 @@ import { type ApiClient, ApiRequestError, createApiClient } from '../api-client'
 import { checkCache } from '../cache-check';
 import type { SidedeskDb } from '../db';
 import { deleteMeta, getMeta, setMeta } from '../meta';
-import type { BootstrapPage, MutationName, PullResponse } from '../schema';
+import type { BootstrapPage, Change, MutationName, PullResponse } from '../schema';
 import type { ChangeNotice } from '../schema/messages';
 import { LiveConnection, type WebSocketFactory } from './live';
 import { type MutateResult, NotSignedIn, recordMutation, settlePush } from './outbox';
-import { applyBootstrapPage, applyPullPage } from './pages';
+import { applyBootstrapPage, applyPokedVersion, applyPullPage } from './pages';
 import { ChangeSummary } from './summary';
 import { backoff, realTimers, type Timers } from './timers';
 
@@ -45,6 +45,9 @@ export class SyncEngine {
   private taskGeneration = 0;
   private retryTimer: unknown = null;
   private pushFailures = 0;
+  /** Changes that pokes carried, by version, not applied yet. */
+  private readonly poked = new Map<number, Change[]>();
+  private pokedHead = 0;
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.db = opts.db;
@@ -56,7 +59,7 @@ export class SyncEngine {
       timers: this.timers,
       connectUrl: () =>
         this.authed(async (api, token) => api.liveUrl((await api.liveTicket(token)).ticket)),
-      onPoke: (version) => void this.pokedAt(version),
+      onPoke: (version, changes) => void this.pokedAt(version, changes),
       onStatus: (online) => void this.setOnline(online),
       onError: (message) => void this.recordError(message),
     });
@@ -124,9 +127,30 @@ export class SyncEngine {
     return this.once('pull', () => this.pullAll());
   }
 
-  private async pokedAt(version: number) {
-    const cursor = await getMeta(this.db, 'cursor');
-    if (cursor === undefined || version > cursor) await this.pull();
+  /**
+   * A poke names the new head and, for small versions, carries their changes: those that
+   * continue the cursor are applied at once, anything else is pulled. The buffer is only
+   * a shortcut (a worker that stops loses it and pulls).
+   */
+  private pokedAt(version: number, changes?: Change[]) {
+    if (changes) this.poked.set(version, changes);
+    this.pokedHead = Math.max(this.pokedHead, version);
+    return this.once('catch-up', () => this.catchUp());
+  }
+
+  private async catchUp() {
+    let cursor = await getMeta(this.db, 'cursor');
+    if (cursor === undefined) return this.pullAll();
+    const from = cursor;
+    for (let next = this.poked.get(cursor + 1); next; next = this.poked.get(cursor + 1)) {
+      const summary = new ChangeSummary();
+      await applyPokedVersion(this.db, cursor + 1, next, summary);
+      this.emit(summary);
+      cursor += 1;
+    }
+    for (const v of this.poked.keys()) if (v <= cursor) this.poked.delete(v);
+    if (cursor < this.pokedHead) await this.pullAll();
+    else if (cursor > from) await this.synced();
   }
 
   private async pushAll() {

@@ -1,4 +1,4 @@
-import { LiveServerMessage } from '../schema';
+import { type Change, LiveServerMessage } from '../schema';
 import { backoff, type Timers } from './timers';
 
 /** The part of the WebSocket API the engine uses (the browser's and Node's both fit). */
@@ -22,7 +22,7 @@ export type LiveOptions = {
   timers: Timers;
   /** A fresh single-use URL (ticket included) for each connection attempt. */
   connectUrl(): Promise<string>;
-  onPoke(version: number): void;
+  onPoke(version: number, changes?: Change[]): void;
   onStatus(online: boolean): void;
   onError(message: string): void;
 };
@@ -96,7 +96,7 @@ export class LiveConnection {
     }
     const message = LiveServerMessage.safeParse(json);
     if (!message.success) return;
-    if (message.data.type === 'poke') this.opts.onPoke(message.data.version);
+    if (message.data.type === 'poke') this.opts.onPoke(message.data.version, message.data.changes);
     if (message.data.type === 'error') this.opts.onError(`realtime: ${message.data.error.message}`);
   }
 

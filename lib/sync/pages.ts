@@ -1,6 +1,6 @@
 import { recordTables, type SidedeskDb } from '../db';
 import { deleteMeta, getMeta, setMeta } from '../meta';
-import type { BootstrapPage, PullResponse } from '../schema';
+import type { BootstrapPage, Change, PullResponse } from '../schema';
 import { applyChanges } from './apply-changes';
 import { rebase } from './rebase';
 import { actorOf } from './rules';
@@ -23,6 +23,22 @@ export async function applyPullPage(db: SidedeskDb, page: PullResponse, summary:
     await applyChanges(db, page.changes, summary);
     await setMeta(db, 'cursor', page.cursor);
     await rebase(db, actorOf(session), page.cursor, summary);
+  });
+}
+
+/** One version's changes as a poke carried them, applied on a cache at `version - 1`. */
+export async function applyPokedVersion(
+  db: SidedeskDb,
+  version: number,
+  changes: Change[],
+  summary: ChangeSummary,
+) {
+  await db.transaction('rw', everything(db), async () => {
+    const session = await getMeta(db, 'session');
+    if (!session || (await getMeta(db, 'cursor')) !== version - 1) return;
+    await applyChanges(db, changes, summary);
+    await setMeta(db, 'cursor', version);
+    await rebase(db, actorOf(session), version, summary);
   });
 }
 

@@ -11,11 +11,13 @@ export class TestNetwork {
   /** While set, a push reaches the server but its answer never comes back. */
   swallowPushAnswers = false;
   readonly pushedIds: number[] = [];
+  pulls = 0;
   readonly acknowledged: { id: number; status: string }[] = [];
 
   readonly fetch: typeof fetch = async (input, init) => {
     if (this.offline) throw new TypeError('fetch failed (offline)');
     const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.pathname === '/v1/pull') this.pulls++;
     if (url.pathname !== '/v1/push') return fetch(input, init);
     const body = JSON.parse(String(init?.body)) as { mutations: { id: number }[] };
     this.pushedIds.push(...body.mutations.map((m) => m.id));

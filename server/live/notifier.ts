@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Sql } from 'postgres';
 import { z } from 'zod';
+import { Change } from '../../lib/schema';
 
 /** What every committed write in a workspace announces. */
 export const Poke = z.object({
@@ -8,6 +9,8 @@ export const Poke = z.object({
   version: z.number().int().nonnegative(),
   /** Members deactivated by this write: their open sockets close. */
   deactivated: z.array(z.uuid()).optional(),
+  /** The version's changes, when every member may see them (see LiveServerMessage). */
+  changes: z.array(Change).optional(),
 });
 export type Poke = z.infer<typeof Poke>;
 
@@ -58,7 +61,11 @@ export async function postgresNotifier(sql: Sql): Promise<Notifier> {
   });
   return {
     publish: async (poke) => {
-      await sql.notify(CHANNEL, JSON.stringify(poke));
+      const payload = JSON.stringify(poke);
+      // NOTIFY payloads stop at 8000 bytes: a large version goes as a plain poke, and
+      // clients pull it.
+      const { changes: _, ...plain } = poke;
+      await sql.notify(CHANNEL, payload.length < 7900 ? payload : JSON.stringify(plain));
     },
     subscribe: (ws, listener) => fanout.subscribe(ws, listener),
     close: () => listening.unlisten(),

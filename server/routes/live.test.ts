@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationIdFor } from '../../lib/conversation-id';
 import { testDatabases } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
 import { openLiveSocket } from '../testing/live-socket';
@@ -44,6 +45,44 @@ for (const target of testDatabases()) {
       await live.next((m) => m.type === 'pong');
       live.socket.send('nonsense');
       await live.next((m) => m.type === 'error');
+      live.socket.close();
+    });
+
+    it("carries a push's changes in its poke, exactly as a pull of that version returns them", async () => {
+      const live = await openLiveSocket(server.wsUrl, await ticket(ana));
+      await live.next((m) => m.type === 'poke');
+      const clientId = randomUUID();
+      const push = async (id: number, name: string, args: unknown) => {
+        const res = await fetch(`${server.url}/v1/push`, {
+          method: 'POST',
+          headers: ada.headers,
+          body: JSON.stringify({ clientId, mutations: [mutation(id, name, args)] }),
+        });
+        return ((await res.json()) as { version: number }).version;
+      };
+      // Pull returns current snapshots, so each version is compared before the next write.
+      const pokeMatchesPull = async (version: number) => {
+        const poke = await live.next((msg) => msg.type === 'poke' && msg.version === version);
+        const res = await fetch(`${server.url}/v1/pull`, {
+          method: 'POST',
+          headers: ana.headers,
+          body: JSON.stringify({ clientId: randomUUID(), cursor: version - 1 }),
+        });
+        const pulled = (await res.json()) as { changes: unknown[]; cursor: number };
+        expect(pulled.cursor).toBe(version);
+        expect(pulled.changes.length).toBeGreaterThan(0);
+        expect(poke.type === 'poke' && poke.changes).toEqual(pulled.changes);
+      };
+      const m = meta();
+      await pokeMatchesPull(await push(1, 'conversation.upsert', { meta: m }));
+      const conversationId = await conversationIdFor(m.key);
+      const noteId = randomUUID();
+      await pokeMatchesPull(
+        await push(2, 'conversation.addTag', { conversationId, tag: `new-${noteId.slice(0, 8)}` }),
+      );
+      await pokeMatchesPull(
+        await push(3, 'note.add', { id: noteId, conversationId, body: 'Called back' }),
+      );
       live.socket.close();
     });
 

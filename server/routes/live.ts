@@ -73,7 +73,7 @@ export function liveRoutes(deps: Deps) {
                 error: { code: 'member_inactive', message: 'This member was deactivated' },
               });
               ws.close(CLOSE_DEACTIVATED, 'member deactivated');
-            } else send(ws, { type: 'poke', version: poke.version });
+            } else send(ws, { type: 'poke', version: poke.version, changes: poke.changes });
           });
           // The client learns the head at once, so it pulls whatever it missed offline.
           const [ws0] = await db

@@ -1,16 +1,24 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { conversationIdFor } from '../../lib/conversation-id';
 import { type Actor, applyMutation } from '../../lib/mutations/apply';
-import type { Mutation, MutationResult } from '../../lib/schema';
+import type { Change, Mutation, MutationResult } from '../../lib/schema';
 import type { Tx } from '../db/open';
 import { conversations, members, notes, tags } from '../db/schema';
-import { conversationRow, toConversation } from '../domain/records';
+import { conversationRow, toConversation, toNote, toTag } from '../domain/records';
 import { bumpVersion, eventWriter } from '../domain/write';
 
 const NEW_TAG_COLOR = '#6b7280';
 
-/** `version`: what the mutation wrote at (null: nothing); `head`: the workspace's version after it. */
-export type Outcome = { result: MutationResult; version: number | null; head?: number };
+/**
+ * `version`: what the mutation wrote at (null: nothing); `head`: the workspace's version
+ * after it; `changes`: what a pull of `version` returns, for the poke.
+ */
+export type Outcome = {
+  result: MutationResult;
+  version: number | null;
+  head?: number;
+  changes?: Change[];
+};
 
 /**
  * Runs one mutation inside the caller's transaction, which already holds the workspace
@@ -75,6 +83,14 @@ export async function applyInTx(
   if (applied.noop) return done({ result: { id, status: 'ok' }, version: null, head });
 
   const values = conversationRow(workspaceId, { ...applied.conversation, version });
+  const conversationChange: Change = {
+    entity: 'conversation',
+    id: conversationId,
+    version,
+    record: toConversation({ ...values, deletedAt: null }),
+  };
+  const created: Change[] = [];
+  const added: Change[] = [];
   const writes: Promise<unknown>[] = [
     bumpVersion(tx, workspaceId).then((bumped) => {
       if (bumped !== version)
@@ -89,31 +105,38 @@ export async function applyInTx(
       })
       .execute(),
   ];
-  if (applied.note)
-    writes.push(
-      tx
-        .insert(notes)
-        .values({
-          ...applied.note,
-          workspaceId,
-          createdAt: new Date(applied.note.createdAt),
-          version,
-        })
-        .execute(),
-    );
-  if (applied.createdTag)
-    writes.push(
-      tx
-        .insert(tags)
-        .values({
-          id: crypto.randomUUID(),
-          workspaceId,
-          name: applied.createdTag,
-          color: NEW_TAG_COLOR,
-          version,
-        })
-        .execute(),
-    );
+  if (applied.note) {
+    const note = {
+      ...applied.note,
+      workspaceId,
+      createdAt: new Date(applied.note.createdAt),
+      version,
+    };
+    writes.push(tx.insert(notes).values(note).execute());
+    added.push({
+      entity: 'note',
+      id: note.id,
+      version,
+      record: toNote({ ...note, deletedAt: null }),
+    });
+  }
+  if (applied.createdTag) {
+    const tag = {
+      id: crypto.randomUUID(),
+      workspaceId,
+      name: applied.createdTag,
+      color: NEW_TAG_COLOR,
+      archived: false,
+      version,
+    };
+    writes.push(tx.insert(tags).values(tag).execute());
+    created.push({
+      entity: 'tag',
+      id: tag.id,
+      version,
+      record: toTag({ ...tag, deletedAt: null }),
+    });
+  }
   writes.push(
     eventWriter(
       tx,
@@ -123,7 +146,9 @@ export async function applyInTx(
       now,
     )({ ...applied.event, conversationId }),
   );
-  return { outcome: { result: { id, status: 'ok' }, version, head: version }, writes };
+  // In the order a pull gives one version's changes: tags, then conversations, then notes.
+  const changes = [...created, conversationChange, ...added];
+  return { outcome: { result: { id, status: 'ok' }, version, head: version, changes }, writes };
 }
 
 const rejected = (id: number, status: 'forbidden' | 'invalid', message: string): Outcome => ({

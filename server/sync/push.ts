@@ -26,17 +26,19 @@ export async function push(
 ): Promise<PushResponse> {
   const results: MutationResult[] = [];
   let head: number | null = null;
-  let written: number | null = null;
   for (const envelope of request.mutations) {
     const outcome = await database.db.transaction((tx) =>
       pushOne(tx, member, request.clientId, envelope, now()),
     );
     results.push(outcome.result);
     head = outcome.head ?? head;
-    written = outcome.version ?? written;
+    if (outcome.version !== null)
+      await publish(database, {
+        workspaceId: member.workspaceId,
+        version: outcome.version,
+        changes: outcome.changes,
+      });
   }
-  if (written !== null)
-    await publish(database, { workspaceId: member.workspaceId, version: written });
   return { results, version: head ?? (await headVersion(database, member.workspaceId)) };
 }
 
