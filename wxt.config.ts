@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import { MANIFEST_KEY } from './lib/extension-identity';
 
@@ -8,9 +9,19 @@ export default defineConfig({
     name: 'Sidedesk',
     description: 'Your team help desk, inside the inbox.',
     key: MANIFEST_KEY,
-    permissions: ['storage', 'alarms', 'identity'],
+    // InboxSDK's background injects its page script (pageWorld.js) into Gmail's main world.
+    permissions: ['storage', 'alarms', 'identity', 'scripting'],
+    host_permissions: ['https://mail.google.com/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
+    },
+  },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: createRequire(import.meta.url).resolve('@inboxsdk/core/pageWorld.js'),
+        relativeDest: 'pageWorld.js',
+      });
     },
   },
 });

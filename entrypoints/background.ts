@@ -1,3 +1,5 @@
+// Serves InboxSDK's requests from the Gmail content script (it injects pageWorld.js).
+import '@inboxsdk/core/background.js';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Account } from '../lib/auth/account';

@@ -2,7 +2,7 @@ import { ApiRequestError } from './api-client';
 import type { Account } from './auth/account';
 import type { SidedeskDb } from './db';
 import type { Handlers } from './messaging';
-import { deleteMeta, getMeta } from './meta';
+import { deleteMeta, getMeta, setMeta } from './meta';
 import { conversationById, conversationByRef, listQueue, notesOf } from './queues';
 import type { MessageError } from './schema/messages';
 import { readSessionState } from './session-state';
@@ -65,6 +65,10 @@ export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Acco
     mutate: async ({ name, args }) => engine.mutate(name, args),
     dismissNotices: async () => {
       await deleteMeta(db, 'notices');
+      return null;
+    },
+    reportError: async ({ source, message }) => {
+      await setMeta(db, 'pageError', { source, message, at: new Date().toISOString() });
       return null;
     },
   };

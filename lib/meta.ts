@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SidedeskDb } from './db';
 import { Id, Instant, Membership, PendingInvite, Session, Version } from './schema';
-import { SyncNotice } from './schema/messages';
+import { PageError, SyncNotice } from './schema/messages';
 
 /** Everything the background keeps besides records: each key has its schema. */
 export const MetaSchemas = {
@@ -23,6 +23,7 @@ export const MetaSchemas = {
   lastError: z.string(),
   online: z.boolean(),
   notices: z.array(SyncNotice),
+  pageError: PageError,
   /** The DB_VERSION whose schemas the cached records were last checked against. */
   cacheVersion: z.number().int(),
 } as const;

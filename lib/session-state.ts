@@ -5,7 +5,7 @@ import { DEFAULT_SERVER_URL } from './server-url';
 
 /** What the UI may know of the sign-in and sync: everything but the tokens. */
 export async function readSessionState(db: SidedeskDb): Promise<SessionState> {
-  const [serverUrl, identity, session, online, lastSyncAt, lastError, notices, pending] =
+  const [serverUrl, identity, session, online, lastSyncAt, lastError, notices, pageError, pending] =
     await Promise.all([
       getMeta(db, 'serverUrl'),
       getMeta(db, 'identity'),
@@ -14,6 +14,7 @@ export async function readSessionState(db: SidedeskDb): Promise<SessionState> {
       getMeta(db, 'lastSyncAt'),
       getMeta(db, 'lastError'),
       getMeta(db, 'notices'),
+      getMeta(db, 'pageError'),
       db.outbox.count(),
     ]);
   return {
@@ -35,6 +36,7 @@ export async function readSessionState(db: SidedeskDb): Promise<SessionState> {
       lastSyncAt: lastSyncAt ?? null,
       lastError: lastError ?? null,
       notices: notices ?? [],
+      pageError: pageError ?? null,
     },
   };
 }

@@ -22,6 +22,14 @@ export function SyncStatus({ sync }: { sync: SyncState }) {
           </dd>
         </>
       )}
+      {sync.pageError && (
+        <>
+          <dt>Mail page</dt>
+          <dd className="error" data-testid="page-error">
+            {sync.pageError.source}: {sync.pageError.message}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }

@@ -22,6 +22,14 @@ export const SyncNotice = z.object({
 });
 export type SyncNotice = z.infer<typeof SyncNotice>;
 
+/** A mail-page feature that failed (Gmail changed its page), as its content script reported it. */
+export const PageError = z.object({
+  source: z.string().min(1).max(80),
+  message: z.string().max(1000),
+  at: Instant,
+});
+export type PageError = z.infer<typeof PageError>;
+
 export const SyncState = z.object({
   /** A realtime connection is open. */
   online: z.boolean(),
@@ -29,6 +37,7 @@ export const SyncState = z.object({
   lastSyncAt: Instant.nullable(),
   lastError: z.string().nullable(),
   notices: z.array(SyncNotice),
+  pageError: PageError.nullable(),
 });
 export type SyncState = z.infer<typeof SyncState>;
 
@@ -85,6 +94,10 @@ export const Request = z.discriminatedUnion('type', [
   request('listTags', {}),
   request('mutate', { name: MutationName, args: z.unknown() }),
   request('dismissNotices', {}),
+  request('reportError', {
+    source: PageError.shape.source,
+    message: z.string().transform((m) => m.slice(0, 1000)),
+  }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -120,6 +133,7 @@ export const ResponseData = {
     }),
   ]),
   dismissNotices: z.null(),
+  reportError: z.null(),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseOf<T extends RequestType> = z.infer<(typeof ResponseData)[T]>;

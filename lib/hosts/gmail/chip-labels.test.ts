@@ -20,10 +20,10 @@ function inboxSdkRow() {
 }
 
 describe('row chips as InboxSDK labels', () => {
-  it('draws one label per chip', () => {
+  it('draws one label per chip, in order on the row (InboxSDK shows the newest label first)', () => {
     const row = inboxSdkRow();
     row.setChips([ana, open]);
-    expect(row.labels.map((l) => l.at(-1))).toEqual([
+    expect(row.labels.map((l) => l.at(-1)).reverse()).toEqual([
       { title: 'AS', foregroundColor: '#fff', backgroundColor: '#1a73e8' },
       { title: 'open', foregroundColor: '#000', backgroundColor: '#e6f4ea' },
     ]);
@@ -44,5 +44,9 @@ describe('row chips as InboxSDK labels', () => {
     expect(row.labels.map((l) => l.at(-1))).toEqual([null, null]);
     row.setChips([open]);
     expect(row.labels).toHaveLength(2);
+    expect(row.labels.map((l) => l.at(-1)).reverse()).toEqual([
+      null,
+      { title: 'open', foregroundColor: '#000', backgroundColor: '#e6f4ea' },
+    ]);
   });
 });

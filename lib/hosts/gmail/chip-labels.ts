@@ -19,8 +19,9 @@ export function chipSetter(addLabel: (source: LabelSource) => void) {
   const slots: Array<(value: LabelDescriptor | null) => void> = [];
   return (chips: readonly RowChip[]) => {
     while (slots.length < chips.length) slots.push(labelSlot(addLabel));
+    // InboxSDK puts each new label before the others: the first slot shows last.
     slots.forEach((set, i) => {
-      const chip = chips[i];
+      const chip = chips[chips.length - 1 - i];
       set(
         chip
           ? { title: chip.text, foregroundColor: chip.foreground, backgroundColor: chip.background }

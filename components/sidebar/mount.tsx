@@ -1,0 +1,28 @@
+import { createRoot } from 'react-dom/client';
+import type { ThemeMode } from '../../lib/hosts/types';
+import { SIDEBAR_CSS } from './styles';
+import { ThreadSidebar, type ThreadSidebarProps } from './ThreadSidebar';
+
+/**
+ * Renders the sidebar into a shadow root of `host` (the element the mail host gave us);
+ * `draw` redraws it, `setTheme` follows the host's light or dark frame. Unmounts when
+ * `signal` aborts.
+ */
+export function mountThreadSidebar(host: HTMLElement, signal: AbortSignal) {
+  // Open, so tests and assistive tech can reach inside; Gmail's CSS still cannot.
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = SIDEBAR_CSS;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  const root = createRoot(container);
+  signal.addEventListener('abort', () => root.unmount(), { once: true });
+  return {
+    draw(props: ThreadSidebarProps) {
+      if (!signal.aborted) root.render(<ThreadSidebar {...props} />);
+    },
+    setTheme(mode: ThemeMode) {
+      container.dataset.theme = mode;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { conversation } from '../testing/records';
+import { ana, ben } from '../testing/thread-data';
+import { chipsFor, concerns } from './row-chips';
+
+const texts = (chips: { text: string }[]) => chips.map((c) => c.text);
+
+describe('row chips', () => {
+  it('show the assignee’s initials and the status', () => {
+    const taken = conversation('c1', { assigneeId: ana.id, status: 'pending' });
+    expect(texts(chipsFor(taken, [ana, ben]))).toEqual(['AS', 'pending']);
+  });
+
+  it('show only the status while nobody holds the conversation', () => {
+    expect(texts(chipsFor(conversation('c1'), [ana]))).toEqual(['open']);
+  });
+
+  it('show nothing for a thread Sidedesk does not know', () => {
+    expect(chipsFor(null, [ana])).toEqual([]);
+  });
+
+  it('are looked up again only when a change may concern the row', () => {
+    const notice = (ids: string[], tables: ('conversations' | 'members' | 'sync')[] = []) => ({
+      type: 'changed' as const,
+      conversationIds: ids,
+      tables,
+    });
+    expect(concerns(notice(['c1']), 'c1')).toBe(true);
+    expect(concerns(notice(['c2']), 'c1')).toBe(false);
+    expect(concerns(notice(['c2']), null)).toBe(true);
+    expect(concerns(notice([], ['members']), 'c1')).toBe(true);
+    expect(concerns(notice([], ['sync']), 'c1')).toBe(false);
+  });
+});

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page, Route } from '@playwright/test';
+import { ROOT } from './paths';
+
+const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'gmail');
+
+export type GmailFixture =
+  | 'inbox-2026-11.html'
+  | 'inbox-copy-2026-11.html'
+  | 'thread-2026-11.html'
+  | 'thread-copy-2026-11.html';
+
+/**
+ * "Show original" pages by `permmsgid` (msg-f: + the decimal of the first message's hex
+ * id, see tests/fixtures/gmail/NOTES.md); any other id gets Gmail's not-found page.
+ */
+const ORIGINALS: Record<string, string> = {
+  'msg-f:1882003566755842576': 'om-order-ana-2026-11.txt',
+  'msg-f:1882003566755842928': 'om-order-ben-2026-11.txt',
+};
+const NOT_FOUND = 'om-not-found-2026-11.txt';
+
+const html = (body: string) => ({
+  status: 200,
+  contentType: 'text/html; charset=utf-8',
+  body,
+});
+
+/**
+ * Opens a new tab on https://mail.google.com showing a dated fixture, served through
+ * page routing (InboxSDK needs the real origin). Only the navigation and the "Show
+ * original" requests are answered; everything else on Google hosts falls through to the
+ * network guard, which blocks and records it.
+ */
+export async function openGmail(context: BrowserContext, fixture: GmailFixture, hash: string) {
+  const page = await context.newPage();
+  const handler = async (route: Route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (request.isNavigationRequest()) {
+      return route.fulfill(html(await readFile(path.join(FIXTURES, fixture), 'utf8')));
+    }
+    if (url.searchParams.get('view') === 'om') {
+      const file = ORIGINALS[url.searchParams.get('permmsgid') ?? ''] ?? NOT_FOUND;
+      return route.fulfill(html(await readFile(path.join(FIXTURES, 'raw', file), 'utf8')));
+    }
+    return route.fallback();
+  };
+  await page.route('https://mail.google.com/**', handler);
+  await page.goto(`https://mail.google.com/mail/u/0/#${hash}`);
+  return page;
+}
+
+/** Hosts InboxSDK calls home to; the guard blocks them, and nothing else may be tried. */
+export function isGoogleOrInboxSdk(rawUrl: string): boolean {
+  const host = new URL(rawUrl).hostname;
+  return (
+    host === 'inboxsdk.com' ||
+    host.endsWith('.inboxsdk.com') ||
+    host.endsWith('.google.com') ||
+    host.endsWith('.googleapis.com') ||
+    host.endsWith('.gstatic.com')
+  );
+}
+
+/**
+ * Holds this browser's pulls and realtime tickets until released, as on a slow link:
+ * once its live channel is down too (stop the worker), a change made elsewhere stays
+ * unseen here, so a race can be staged. A held request is sent on release, so it answers
+ * with the server's state then.
+ */
+export async function holdSync(context: BrowserContext, apiUrl: string) {
+  let released: Promise<void> | null = null;
+  let release = () => {};
+  let inFlight = 0;
+  let settled = () => {};
+  const api = new URL(apiUrl).origin;
+  const held = (url: URL) =>
+    url.origin === api && (url.pathname === '/v1/pull' || url.pathname === '/v1/live/ticket');
+  await context.route(held, async (route) => {
+    if (released) await released;
+    inFlight++;
+    try {
+      await route.fulfill({ response: await route.fetch() });
+    } finally {
+      inFlight--;
+      if (inFlight === 0) settled();
+    }
+  });
+  return {
+    /** Resolves once no request that started before the hold is still on its way. */
+    hold: async () => {
+      released = new Promise((resolve) => {
+        release = resolve;
+      });
+      if (inFlight > 0) await new Promise<void>((resolve) => (settled = resolve));
+    },
+    release: () => {
+      released = null;
+      release();
+    },
+  };
+}
+
+/** The sidebar InboxSDK's thread panel shows, inside our shadow root. */
+export function sidebarOf(page: Page) {
+  const root = page.getByTestId('sidedesk-sidebar');
+  return {
+    root,
+    assignee: root.getByTestId('assignee'),
+    take: root.getByTestId('take-button'),
+    unassign: root.getByTestId('unassign-button'),
+    status: root.getByTestId('status-select'),
+    tags: root.getByTestId('tags'),
+    addTag: root.getByTestId('add-tag-select'),
+    notice: root.getByTestId('sync-notice'),
+    syncState: root.getByTestId('sync-state'),
+  };
+}
