@@ -10,7 +10,7 @@ const RUNS = 200;
 
 /**
  * From one real sync client's mutate() to the change landing in another client's Dexie
- * cache: push, commit, poke over the WebSocket, pull, write. Both clients run the
+ * cache: push, commit, poke over the WebSocket (carrying the changes), write. Both clients run the
  * extension's own engine (fake-indexeddb) against the API in its own process on a real
  * port, as deployed.
  */
