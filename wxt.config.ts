@@ -16,6 +16,17 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'",
     },
   },
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // zod 4 ships comments Rollup cannot place; harmless, and pages of noise per build.
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return;
+          warn(warning);
+        },
+      },
+    },
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({
