@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { MAX_BODY_BYTES } from '../lib/schema';
 import type { AppEnv, Deps } from './http/context';
 import { onBodyTooLarge, onError, onNotFound, requireJsonBody } from './middleware/errors';
 import { authRoutes } from './routes/auth';
@@ -14,8 +15,6 @@ import { syncRoutes } from './routes/sync';
 import { tagRoutes } from './routes/tags';
 import { templateRoutes } from './routes/templates';
 import { workspaceRoutes } from './routes/workspaces';
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(deps: Deps) {
   const api = new Hono<AppEnv>()

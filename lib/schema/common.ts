@@ -29,3 +29,6 @@ export const ApiError = z.object({
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+/** The largest request body the API accepts (413 beyond); clients size their batches by it. */
+export const MAX_BODY_BYTES = 1024 * 1024;

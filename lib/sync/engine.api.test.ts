@@ -163,6 +163,29 @@ describe('sync engine against the real API', () => {
     expect(b.network.pulls).toBeGreaterThan(pullsBefore);
   });
 
+  it('a backlog of long notes larger than the API takes in one request lands in batches that fit', async () => {
+    const ana = await server.signIn('ana@acme.test', 'admin', { workspace: 'Notes', name: 'Ana' });
+    const a = await client(server.url, ana);
+    const id = await newConversation(a);
+    a.network.offline = true;
+    const body = 'Customer called back about the refund. '.repeat(400); // ~15.6 kB
+    for (let i = 0; i < 100; i++)
+      await a.engine.mutate('note.add', { id: crypto.randomUUID(), conversationId: id, body });
+    await a.engine.idle();
+    expect(await a.db.outbox.count()).toBe(100);
+
+    a.network.offline = false;
+    await a.engine.sync();
+    expect(await a.db.outbox.count()).toBe(0);
+    // Batches sized to the API's body limit: no 413, so each mutation went out once.
+    expect(a.network.pushedIds).toHaveLength(101);
+    const notes = (await eventsOf(server.url, ana.token, id)).filter(
+      (e) => e.type === 'note.added',
+    );
+    expect(notes).toHaveLength(100);
+    expect(a.network.acknowledged.filter((r) => r.status === 'ok')).toHaveLength(101);
+  });
+
   it('a lost assignment race comes back as a conflict the UI can show', async () => {
     const ana = await server.signIn('ana@acme.test', 'agent', { workspace: 'Race', name: 'Ana' });
     const bo = await server.signIn('bo@acme.test', 'agent', { workspace: 'Race', name: 'Bo' });

@@ -2,7 +2,14 @@ import { type ApiClient, ApiRequestError, createApiClient } from '../api-client'
 import { checkCache } from '../cache-check';
 import type { SidedeskDb } from '../db';
 import { deleteMeta, getMeta, setMeta } from '../meta';
-import type { BootstrapPage, Change, MutationName, PullResponse } from '../schema';
+import {
+  type BootstrapPage,
+  type Change,
+  MAX_BODY_BYTES,
+  type MutationName,
+  type PullResponse,
+  type PushResponse,
+} from '../schema';
 import type { ChangeNotice } from '../schema/messages';
 import { LiveConnection, type WebSocketFactory } from './live';
 import { type MutateResult, NotSignedIn, recordMutation, settlePush } from './outbox';
@@ -26,6 +33,22 @@ class EngineStopped extends Error {}
 
 const PUSH_BATCH = 100;
 
+/** Room left in a push body for the envelope around the mutations. */
+const PUSH_BYTES = MAX_BODY_BYTES - 16 * 1024;
+
+/** The longest prefix of outbox rows whose mutations fit in one push body (at least one). */
+function withinBodyLimit<T extends { id: number; name: string; args: unknown; ts: string }>(
+  rows: T[],
+): T[] {
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  const over = rows.findIndex(({ id, name, args, ts }) => {
+    bytes += encoder.encode(JSON.stringify({ id, name, args, ts })).length + 1;
+    return bytes > PUSH_BYTES;
+  });
+  return over === -1 ? rows : rows.slice(0, Math.max(1, over));
+}
+
 /**
  * The background's sync loop. Every piece of state it needs to resume (cursor, outbox,
  * next mutation id, client id, tokens) is in Dexie, so a worker stopped at any instant
@@ -45,6 +68,11 @@ export class SyncEngine {
   private taskGeneration = 0;
   private retryTimer: unknown = null;
   private pushFailures = 0;
+  /**
+   * Mutations per push: halved when the API finds a batch too large, and kept so across
+   * retries (a 413 also drops the connection, so the next attempt fails and backs off).
+   */
+  private pushBatch = PUSH_BATCH;
   /** Changes that pokes carried, by version, not applied yet. */
   private readonly poked = new Map<number, Change[]>();
   private pokedHead = 0;
@@ -156,14 +184,28 @@ export class SyncEngine {
   private async pushAll() {
     this.clearRetry();
     for (;;) {
-      const rows = await this.db.outbox.orderBy('id').limit(PUSH_BATCH).toArray();
-      if (rows.length === 0) return;
+      const queued = await this.db.outbox.orderBy('id').limit(this.pushBatch).toArray();
+      if (queued.length === 0) {
+        this.pushBatch = PUSH_BATCH;
+        return;
+      }
+      const rows = withinBodyLimit(queued);
       const clientId = await this.clientId();
       await this.db.outbox.bulkUpdate(
         rows.map((r) => ({ key: r.id, changes: { attempts: r.attempts + 1 } })),
       );
       const mutations = rows.map(({ id, name, args, ts }) => ({ id, name, args, ts }));
-      const response = await this.authed((api, token) => api.push(token, { clientId, mutations }));
+      let response: PushResponse;
+      try {
+        response = await this.authed((api, token) => api.push(token, { clientId, mutations }));
+      } catch (e) {
+        // Long notes can make a full batch larger than the API takes: send fewer at a time.
+        if (e instanceof ApiRequestError && e.status === 413 && rows.length > 1) {
+          this.pushBatch = Math.ceil(rows.length / 2);
+          continue;
+        }
+        throw e;
+      }
       this.assertRunning();
       const summary = new ChangeSummary();
       await settlePush(this.db, response.results, this.nowIso(), summary);
