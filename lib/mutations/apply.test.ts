@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Mutation } from '../schema';
+import { conversation as record } from '../testing/records';
 import { type Actor, applyMutation, type MutationContext } from './apply';
 
 const ANA = '00000000-0000-4000-8000-00000000000a';
@@ -17,26 +18,14 @@ const ctx: MutationContext = {
   tagExists: (name) => name === 'billing',
 };
 
-const conversation = (patch: Partial<Conversation> = {}): Conversation => ({
-  id: 'c1',
-  key: 'msgid:<a@acme.test>',
-  host: 'gmail',
-  refs: [{ host: 'gmail', mailbox: 'support@acme.test', threadId: '18d1' }],
-  subject: 'Refund',
-  participants: [{ email: 'carol@customer.test', name: 'Carol' }],
-  firstMessageAt: '2026-11-27T09:00:00.000Z',
-  lastMessageAt: '2026-11-27T09:00:00.000Z',
-  status: 'open',
-  snoozedUntil: null,
-  priority: 'normal',
-  assigneeId: null,
-  tags: [],
-  dueAt: null,
-  createdAt: '2026-11-27T09:00:00.000Z',
-  updatedAt: '2026-11-27T09:00:00.000Z',
-  version: 3,
-  ...patch,
-});
+const conversation = (patch: Partial<Conversation> = {}): Conversation =>
+  record('c1', {
+    key: 'msgid:<a@acme.test>',
+    participants: [{ email: 'carol@customer.test', name: 'Carol' }],
+    firstMessageAt: '2026-11-27T09:00:00.000Z',
+    lastMessageAt: '2026-11-27T09:00:00.000Z',
+    ...patch,
+  });
 
 const m = <M extends Mutation>(name: M['name'], args: M['args']) =>
   ({ id: 1, name, args, ts: ctx.now }) as M;
