@@ -4,6 +4,7 @@ import { getMeta, setMeta } from '../meta';
 import type { PushRequest } from '../schema';
 import { memoryDb } from '../testing/memory-db';
 import { conversation, member, session } from '../testing/records';
+import { eventually } from '../testing/sync-client';
 import { SyncEngine } from './engine';
 import type { WebSocketFactory } from './live';
 import type { Timers } from './timers';
@@ -122,5 +123,66 @@ describe('flush', () => {
     await engine.flush();
     expect(sizes).toEqual([100, 100, 30]);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+/** A socket the test opens and speaks through. */
+class ScriptedSocket {
+  static last: ScriptedSocket | null = null;
+  readyState = 1;
+  onopen: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  onclose: ((ev: unknown) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  constructor() {
+    ScriptedSocket.last = this;
+  }
+  send() {}
+  close() {}
+  poke(version: number, changes?: unknown[]) {
+    this.onmessage?.({ data: JSON.stringify({ type: 'poke', version, changes }) });
+  }
+}
+
+describe('pokes', () => {
+  it('never applies changes buffered before a disconnect to the session after it', async () => {
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = new URL(String(input)).pathname;
+      if (path === '/v1/live/ticket')
+        return json(200, { ticket: 't', expiresAt: '2026-01-05T10:01:00.000Z' });
+      const { cursor } = JSON.parse(String(init?.body)) as { cursor: number };
+      return json(200, { changes: [], cursor, hasMore: false, lastMutationId: 0, reset: false });
+    };
+    const engine = new SyncEngine({
+      db,
+      fetch,
+      timers: manualTimers().timers,
+      WebSocket: ScriptedSocket as unknown as WebSocketFactory,
+    });
+    const openSocket = async () => {
+      ScriptedSocket.last = null;
+      engine.connect();
+      await eventually(async () => ScriptedSocket.last);
+      ScriptedSocket.last!.onopen?.({});
+      await engine.idle();
+      return ScriptedSocket.last!;
+    };
+
+    // Version 3 arrives while the cache is at 1: it waits for version 2.
+    const urgent = { ...conversation('c1', { priority: 'urgent' }), version: 3 };
+    (await openSocket()).poke(3, [
+      { entity: 'conversation', id: 'c1', version: 3, record: urgent },
+    ]);
+    await engine.idle();
+    expect((await db.conversations.get('c1'))?.priority).toBe('normal');
+
+    // Signed out and into another workspace, whose cache happens to stand at 2.
+    engine.disconnect();
+    await setMeta(db, 'cursor', 2);
+    (await openSocket()).poke(2);
+    await engine.idle();
+    expect((await db.conversations.get('c1'))?.priority).toBe('normal');
+    expect(await getMeta(db, 'cursor')).toBe(2);
+    engine.stop();
   });
 });

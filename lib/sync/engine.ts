@@ -112,6 +112,9 @@ export class SyncEngine {
   /** After sign-out: stop talking to the server; the engine can connect again later. */
   disconnect() {
     this.generation++;
+    // Buffered pokes belong to the session that heard them: the next may be another workspace.
+    this.poked.clear();
+    this.pokedHead = 0;
     this.live.stop();
     this.clearRetry();
     if (!this.stopped) void setMeta(this.db, 'online', false);
