@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createCommands } from '../../lib/features/commands';
 import { conversationUpsert } from '../../lib/features/conversation-upsert';
 import { errorMessage, type Reporter, startFeatures } from '../../lib/features/index';
 import { rowChips } from '../../lib/features/row-chips';
@@ -26,7 +27,7 @@ export default defineContentScript({
       const host = await loadGmailHost((error) => reporter('adapter', error));
       startFeatures(
         FEATURES,
-        { host, background: { send, subscribe: subscribeChanges } },
+        { host, background: { send, subscribe: subscribeChanges }, commands: createCommands() },
         reporter,
         ctx.signal,
       );

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MailHost } from '../hosts/types';
 import type { Background } from './background';
+import { createCommands } from './commands';
 import { type Feature, type FeatureContext, startFeatures } from './index';
 
-const base = { host: {} as MailHost, background: {} as Background };
+const base = { host: {} as MailHost, background: {} as Background, commands: createCommands() };
 
 function started() {
   const contexts = new Map<string, FeatureContext>();

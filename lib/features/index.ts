@@ -1,10 +1,13 @@
 import type { MailHost } from '../hosts/types';
 import type { Background } from './background';
+import type { Commands } from './commands';
 
 /** What a feature gets: the host's events, the background, and a way to say it failed. */
 export interface FeatureContext {
   host: MailHost;
   background: Background;
+  /** Shortcut targets: features register what they can do, the keyboard feature runs it. */
+  commands: Commands;
   /** Aborts when the page goes away or the feature failed. */
   signal: AbortSignal;
   /** Reports a problem (a half-read thread…) to the background, once per feature. */
