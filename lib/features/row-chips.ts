@@ -1,7 +1,8 @@
 import type { RowChip, ThreadRow } from '../hosts/types';
-import type { Conversation, Member, Status } from '../schema';
+import type { Conversation, Member, Status, Tag } from '../schema';
 import type { ChangeNotice } from '../schema/messages';
 import type { Feature } from './index';
+import { readableTextOn } from './readable-text';
 import { initials } from './sidebar-model';
 
 const STATUS_COLOURS: Record<Status, Pick<RowChip, 'foreground' | 'background'>> = {
@@ -11,9 +12,16 @@ const STATUS_COLOURS: Record<Status, Pick<RowChip, 'foreground' | 'background'>>
   closed: { foreground: '#3c4043', background: '#e3e3e3' },
 };
 const ASSIGNEE = { foreground: '#ffffff', background: '#3c6e47' };
+const UNKNOWN_TAG = '#6b7280';
+/** Gmail's row has room for a few labels; the rest are counted. */
+const MAX_TAG_CHIPS = 3;
 
-/** Assignee initials (when assigned) and status: what a row shows of its conversation. */
-export function chipsFor(conversation: Conversation | null, members: Member[]): RowChip[] {
+/** Assignee initials (when assigned), status and tags: what a row shows of its conversation. */
+export function chipsFor(
+  conversation: Conversation | null,
+  members: Member[],
+  tags: Tag[] = [],
+): RowChip[] {
   if (!conversation) return [];
   const chips: RowChip[] = [];
   if (conversation.assigneeId) {
@@ -21,12 +29,21 @@ export function chipsFor(conversation: Conversation | null, members: Member[]): 
     chips.push({ text: initials(holder?.name ?? '?'), ...ASSIGNEE });
   }
   chips.push({ text: conversation.status, ...STATUS_COLOURS[conversation.status] });
+  const colours = new Map(tags.map((t) => [t.name, t.color]));
+  for (const name of conversation.tags.slice(0, MAX_TAG_CHIPS)) {
+    const background = colours.get(name) ?? UNKNOWN_TAG;
+    chips.push({ text: name, background, foreground: readableTextOn(background) });
+  }
+  const more = conversation.tags.length - MAX_TAG_CHIPS;
+  const foreground = readableTextOn(UNKNOWN_TAG);
+  if (more > 0) chips.push({ text: `+${more}`, background: UNKNOWN_TAG, foreground });
   return chips;
 }
 
 /** Whether a notice may concern a row last seen showing `conversationId` (null: none yet). */
 export function concerns(notice: ChangeNotice, conversationId: string | null): boolean {
-  if (notice.tables.includes('conversations') || notice.tables.includes('members')) return true;
+  const everyRow = ['conversations', 'members', 'tags'] as const;
+  if (everyRow.some((table) => notice.tables.includes(table))) return true;
   return conversationId === null || notice.conversationIds.includes(conversationId);
 }
 
@@ -36,15 +53,18 @@ export const rowChips: Feature = {
     const { send } = background;
     const rows = new Map<ThreadRow, string | null>();
     let members: Promise<Member[]> | null = null;
+    let tags: Promise<Tag[]> | null = null;
     const refresh = async (row: ThreadRow) => {
       members ??= send({ type: 'listMembers' });
+      tags ??= send({ type: 'listTags' });
       const conversation = await send({ type: 'getConversation', by: { ref: row.ref } });
       if (row.signal.aborted || !rows.has(row)) return;
       rows.set(row, conversation?.id ?? null);
-      row.setChips(chipsFor(conversation, await members));
+      row.setChips(chipsFor(conversation, await members, await tags));
     };
     const unsubscribe = background.subscribe((notice) => {
       if (notice.tables.includes('members')) members = null;
+      if (notice.tables.includes('tags')) tags = null;
       for (const [row, id] of rows) if (concerns(notice, id)) refresh(row).catch(report);
     });
     signal.addEventListener('abort', unsubscribe, { once: true });

@@ -27,6 +27,10 @@ export interface ThreadRow {
   readonly ref: ThreadRef;
   readonly subject: string;
   readonly participants: Participant[];
+  /** The newest message's time as the row shows it (to the minute), null when unreadable. */
+  readonly lastMessageAt: string | null;
+  /** The conversation as far as the row and its first message's headers tell it. */
+  read(): Promise<ReadResult<ConversationMeta>>;
   /** Replaces the row's chips; an empty list removes them. */
   setChips(chips: readonly RowChip[]): void;
   readonly signal: AbortSignal;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadRef } from '../../schema';
-import { buildThreadMeta, type MessageFacts, type ThreadFacts } from './thread-meta';
+import { buildRowMeta, buildThreadMeta, type MessageFacts, type ThreadFacts } from './thread-meta';
 
 const ref: ThreadRef = { host: 'gmail', mailbox: 'ana@acme.test', threadId: '1a1e3845ce800a10' };
 const maria = { emailAddress: 'Maria.Lopez@customer.test', name: 'Maria Lopez' };
@@ -140,5 +140,45 @@ describe('a half-read Gmail page', () => {
       },
     ];
     fails(facts, /participants/);
+  });
+});
+
+describe('a thread-list row’s metadata', () => {
+  const row = {
+    ref,
+    key: 'msgid:<CAJx7Q2n-Ord1042+r5=Kp9vQmT4s@mail.customer.test>',
+    subject: ' Order #1042 arrived damaged ',
+    participants: [{ email: 'maria.lopez@customer.test', name: 'Maria Lopez' }],
+    firstSentAt: '2026-11-16T08:41:05.000Z',
+    lastMessageAt: local(2026, 10, 17, 14, 2),
+  };
+
+  it('keys the row by its first message and keeps the row’s times', () => {
+    expect(buildRowMeta(row)).toEqual({
+      ok: true,
+      value: {
+        key: row.key,
+        host: 'gmail',
+        ref,
+        subject: 'Order #1042 arrived damaged',
+        participants: row.participants,
+        firstMessageAt: row.firstSentAt,
+        lastMessageAt: row.lastMessageAt,
+      },
+    });
+  });
+
+  it('never ends before the first message (rows are to the minute)', () => {
+    const early = { ...row, lastMessageAt: '2026-11-16T08:41:00.000Z' };
+    const result = buildRowMeta(early);
+    expect(result.ok && result.value.lastMessageAt).toBe(row.firstSentAt);
+  });
+
+  it('refuses a row without a subject or without anyone named', () => {
+    expect(buildRowMeta({ ...row, subject: ' ' })).toEqual({
+      ok: false,
+      message: 'Gmail thread not fully read: the subject is missing',
+    });
+    expect(buildRowMeta({ ...row, participants: [] }).ok).toBe(false);
   });
 });

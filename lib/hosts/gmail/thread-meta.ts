@@ -58,6 +58,37 @@ export function buildThreadMeta(facts: ThreadFacts): ReadResult<ConversationMeta
   return failure(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
 }
 
+export interface RowFacts {
+  ref: ThreadRef;
+  key: ConversationKey;
+  subject: string;
+  participants: ConversationMeta['participants'];
+  firstSentAt: string | null;
+  lastMessageAt: string | null;
+}
+
+/**
+ * What a thread-list row tells of its conversation: enough to list it in a queue before
+ * anyone opens it. Opening the thread later adds the recipients the row leaves out.
+ */
+export function buildRowMeta(facts: RowFacts): ReadResult<ConversationMeta> {
+  const subject = facts.subject.trim();
+  if (!subject) return failure('the subject is missing');
+  if (facts.participants.length === 0) return failure('the row names no one');
+  const parsed = ConversationMeta.safeParse({
+    key: facts.key,
+    host: facts.ref.host,
+    ref: facts.ref,
+    subject,
+    participants: facts.participants.slice(0, MAX_PARTICIPANTS),
+    firstMessageAt: facts.firstSentAt,
+    lastMessageAt: latest(facts.firstSentAt, facts.lastMessageAt),
+  });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return failure(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+}
+
 type Shown = Extract<MessageFacts, { state: 'shown' }>;
 
 /**

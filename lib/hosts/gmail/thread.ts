@@ -1,8 +1,9 @@
 import type { MessageView, ThreadView } from '@inboxsdk/core';
 import type { ThreadRef } from '../../schema';
 import type { FirstMessage, OpenedThread } from '../types';
-import { conversationKey, fetchFirstMessage, originalMessageUrl } from './message-id';
-import { IK_ATTRIBUTE, LEGACY_MESSAGE_ID } from './selectors';
+import { readFirstMessage as readFirst } from './first-message';
+import { conversationKey } from './message-id';
+import { LEGACY_MESSAGE_ID } from './selectors';
 import { buildThreadMeta, type ContactFacts, type MessageFacts } from './thread-meta';
 import { untilDestroyed } from './view-signal';
 
@@ -13,12 +14,8 @@ export async function toOpenedThread(view: ThreadView, mailbox: string): Promise
   const signal = untilDestroyed(view);
   const ref: ThreadRef = { host: 'gmail', mailbox, threadId: await view.getThreadIDAsync() };
 
-  const readFirstMessage = async (): Promise<FirstMessage | null> => {
-    const ik = document.head.getAttribute(IK_ATTRIBUTE);
-    if (!ik) throw new Error('Gmail request key (ik) not on the page');
-    const url = originalMessageUrl(location, ik, firstMessageId(view) ?? ref.threadId);
-    return fetchFirstMessage(url, signal);
-  };
+  const readFirstMessage = (): Promise<FirstMessage | null> =>
+    readFirst(firstMessageId(view) ?? ref.threadId, signal);
 
   return {
     ref,
