@@ -109,12 +109,13 @@ test('two agents whose Gmail copies of a thread differ share one conversation, s
     await expect(ben.assignee).toHaveText(/Ana Agent/);
     benSync.release();
 
-    // Ben's inbox shows Ana's initials and the status on his own copy's row.
+    // Ben's inbox shows Ana's initials, the status and the tag on his own copy's row.
     const benInbox = await openGmail(benBrowser.context, 'inbox-copy-2026-11.html', 'inbox');
     const orderRow = benInbox.locator('tr.zA', { hasText: 'Order #1042 arrived damaged' });
-    await expect(orderRow.locator('.inboxsdk__thread_row_label')).toHaveText(['AA', 'pending'], {
-      timeout: 20_000,
-    });
+    await expect(orderRow.locator('.inboxsdk__thread_row_label')).toHaveText(
+      ['AA', 'pending', 'vip'],
+      { timeout: 20_000 },
+    );
 
     const blocked = [...extension.network.blocked, ...benNetwork.blocked].map((b) => b.url);
     expect(blocked.filter((url) => !isGoogleOrInboxSdk(url))).toEqual([]);

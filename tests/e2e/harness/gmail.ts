@@ -9,7 +9,13 @@ export type GmailFixture =
   | 'inbox-2026-11.html'
   | 'inbox-copy-2026-11.html'
   | 'thread-2026-11.html'
-  | 'thread-copy-2026-11.html';
+  | 'thread-copy-2026-11.html'
+  | 'thread-delegated-2026-11.html';
+
+/** Where Gmail serves each page: a delegated mailbox lives under /mail/b/<id>/u/N/. */
+const ACCOUNT_PATHS: Partial<Record<GmailFixture, string>> = {
+  'thread-delegated-2026-11.html': '/mail/b/support-acme/u/0/',
+};
 
 /**
  * "Show original" pages by `permmsgid` (msg-f: + the decimal of the first message's hex
@@ -30,10 +36,16 @@ const html = (body: string) => ({
 /**
  * Opens a new tab on https://mail.google.com showing a dated fixture, served through
  * page routing (InboxSDK needs the real origin). Only the navigation and the "Show
- * original" requests are answered; everything else on Google hosts falls through to the
- * network guard, which blocks and records it.
+ * original" requests are answered (by `showOriginal` when given, to stage a broken
+ * page); everything else on Google hosts falls through to the network guard, which
+ * blocks and records it.
  */
-export async function openGmail(context: BrowserContext, fixture: GmailFixture, hash: string) {
+export async function openGmail(
+  context: BrowserContext,
+  fixture: GmailFixture,
+  hash: string,
+  showOriginal?: (route: Route) => Promise<void>,
+) {
   const page = await context.newPage();
   const handler = async (route: Route) => {
     const request = route.request();
@@ -42,13 +54,15 @@ export async function openGmail(context: BrowserContext, fixture: GmailFixture, 
       return route.fulfill(html(await readFile(path.join(FIXTURES, fixture), 'utf8')));
     }
     if (url.searchParams.get('view') === 'om') {
+      if (showOriginal) return showOriginal(route);
       const file = ORIGINALS[url.searchParams.get('permmsgid') ?? ''] ?? NOT_FOUND;
       return route.fulfill(html(await readFile(path.join(FIXTURES, 'raw', file), 'utf8')));
     }
     return route.fallback();
   };
   await page.route('https://mail.google.com/**', handler);
-  await page.goto(`https://mail.google.com/mail/u/0/#${hash}`);
+  const account = ACCOUNT_PATHS[fixture] ?? '/mail/u/0/';
+  await page.goto(`https://mail.google.com${account}#${hash}`);
   return page;
 }
 
