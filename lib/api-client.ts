@@ -1,8 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ApiError as ApiErrorBody,
   AuthProviders,
   BootstrapPage,
+  type CreateTag,
+  Event,
   LiveTicket,
   type PullRequest,
   PullResponse,
@@ -10,7 +12,9 @@ import {
   PushResponse,
   Session,
   SignInResult,
+  Tag,
 } from './schema';
+import type { RelayRequest, RelayResponse } from './schema/messages';
 
 /** An API failure: `code` is the API's stable error code, or `network` when none came back. */
 export class ApiRequestError extends Error {
@@ -89,6 +93,38 @@ export function createApiClient(baseUrl: string, fetchFn: typeof fetch = fetch) 
       call('/v1/bootstrap', BootstrapPage, { token, query: { page, limit } }),
     pull: (token: string, body: PullRequest) => call('/v1/pull', PullResponse, { token, body }),
     push: (token: string, body: PushRequest) => call('/v1/push', PushResponse, { token, body }),
+    createTag: (token: string, body: z.input<typeof CreateTag>) =>
+      call('/v1/tags', Tag, { token, body }),
+    events: (token: string, conversationId: string) =>
+      call(`/v1/conversations/${encodeURIComponent(conversationId)}/events`, z.array(Event), {
+        token,
+      }),
+    /**
+     * A management request of an extension page, passed through with this client's
+     * token: every answer comes back as it is, except an expired token, which the
+     * caller renews.
+     */
+    relay: async (token: string, request: RelayRequest): Promise<RelayResponse> => {
+      let res: Response;
+      try {
+        res = await fetchFn(new URL(base + request.path), {
+          method: request.method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        });
+      } catch (e) {
+        throw new ApiRequestError(0, 'network', `cannot reach ${base}: ${(e as Error).message}`);
+      }
+      const body: unknown = await res.json().catch(() => null);
+      const error = ApiErrorBody.safeParse(body);
+      if (res.status === 401 && error.success && error.data.error.code === 'token_expired') {
+        throw new ApiRequestError(401, 'token_expired', error.data.error.message);
+      }
+      return { status: res.status, body };
+    },
     liveTicket: (token: string) =>
       call('/v1/live/ticket', LiveTicket, { token, method: 'POST', body: {} }),
     liveUrl: (ticket: string) => {

@@ -12,6 +12,8 @@ export type ConversationRow = Conversation & {
   assigneeKey: string;
   /** `dueAt`, or NO_DUE_DATE so undated conversations sort last. */
   dueKey: string;
+  /** Every participant's address, to find a customer's other conversations. */
+  participantEmails: string[];
 };
 
 /** Sorts after every ISO-8601 instant. */
@@ -24,7 +26,7 @@ export type OutboxRow = {
   args: unknown;
   ts: string;
   attempts: number;
-  /** The conversation it changes (derived from the key for an upsert). */
+  /** The conversation it changes (derived from the key for an upsert); '' for none. */
   conversationId: string;
 };
 
@@ -38,7 +40,7 @@ export type ConfirmedRow = { id: string; record: Conversation | null };
 export type MetaRow = { key: string; value: unknown };
 
 export const DB_NAME = 'sidedesk';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export class SidedeskDb extends Dexie {
   conversations!: EntityTable<ConversationRow, 'id'>;
@@ -63,8 +65,24 @@ export class SidedeskDb extends Dexie {
       outbox: 'id, conversationId',
       meta: 'key',
     });
+    this.version(2)
+      .stores({
+        conversations:
+          'id, key, *refKeys, assigneeKey, *tags, [assigneeKey+status+dueKey], [status+dueKey], *participantEmails',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<ConversationRow>('conversations')
+          .toCollection()
+          .modify((row) => {
+            row.participantEmails = participantEmails(row);
+          }),
+      );
   }
 }
+
+const participantEmails = (c: Pick<Conversation, 'participants'>) =>
+  c.participants.map((p) => p.email.toLowerCase());
 
 /** The tables that mirror the server; cleared on sign-out and re-bootstrap. */
 export const recordTables = (db: SidedeskDb) => [
@@ -85,10 +103,11 @@ export function toConversationRow(conversation: Conversation): ConversationRow {
     refKeys: conversation.refs.map(refKey),
     assigneeKey: conversation.assigneeId ?? '',
     dueKey: conversation.dueAt ?? NO_DUE_DATE,
+    participantEmails: participantEmails(conversation),
   };
 }
 
 export function fromConversationRow(row: ConversationRow): Conversation {
-  const { refKeys: _r, assigneeKey: _a, dueKey: _d, ...conversation } = row;
+  const { refKeys: _r, assigneeKey: _a, dueKey: _d, participantEmails: _p, ...conversation } = row;
   return conversation;
 }

@@ -1,5 +1,6 @@
 import { ApiRequestError } from './api-client';
 import type { Account } from './auth/account';
+import { conversationsWith } from './customer-history';
 import type { SidedeskDb } from './db';
 import type { Handlers } from './messaging';
 import { deleteMeta, getMeta, setMeta } from './meta';
@@ -62,13 +63,41 @@ export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Acco
       await signedIn();
       return db.tags.orderBy('name').toArray();
     },
+    listTemplates: async () => {
+      await signedIn();
+      return db.templates.toArray();
+    },
+    createTag: async ({ name, color }) => {
+      await signedIn();
+      return engine.createTag({ name, color });
+    },
+    listEvents: async ({ conversationId }) => {
+      await signedIn();
+      return engine.events(conversationId);
+    },
+    listCustomerConversations: async ({ email, excludeId, limit }) => {
+      await signedIn();
+      return conversationsWith(db, email, excludeId, limit);
+    },
+    countPending: async ({ conversationId }) => {
+      await signedIn();
+      return db.outbox.where('conversationId').equals(conversationId).count();
+    },
     mutate: async ({ name, args }) => engine.mutate(name, args),
     dismissNotices: async () => {
       await deleteMeta(db, 'notices');
+      engine.announceSyncState();
       return null;
     },
+    dismissPageError: async () => {
+      await deleteMeta(db, 'pageError');
+      engine.announceSyncState();
+      return null;
+    },
+    relay: async ({ type: _, ...request }) => engine.relay(request),
     reportError: async ({ source, message }) => {
       await setMeta(db, 'pageError', { source, message, at: new Date().toISOString() });
+      engine.announceSyncState();
       return null;
     },
   };

@@ -47,8 +47,12 @@ export type Handlers = {
 
 const failure = (error: MessageError): Reply => ({ ok: false, error });
 
-/** Sign-in and workspace changes come from the popup or options page, never from a mail page. */
+/**
+ * Sign-in, workspace changes and management requests come from the popup or options page,
+ * never from a mail page.
+ */
 const EXTENSION_PAGES_ONLY = new Set<RequestType>([
+  'relay',
   'signIn',
   'getProviders',
   'chooseWorkspace',

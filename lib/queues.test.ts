@@ -16,6 +16,7 @@ describe('queues', () => {
         conversation('undated', { assigneeId: me }),
         conversation('soon', { assigneeId: me, dueAt: '2026-01-06T09:00:00.000Z' }),
         conversation('closed', { assigneeId: me, status: 'closed', tags: ['vip'] }),
+        conversation('waiting', { assigneeId: me, status: 'pending' }),
         conversation('theirs', { assigneeId: other, dueAt: '2026-01-05T12:00:00.000Z' }),
         conversation('free', { dueAt: '2026-01-08T09:00:00.000Z' }),
       ].map(toConversationRow),
@@ -24,7 +25,7 @@ describe('queues', () => {
   const ids = async (queue: Parameters<typeof listQueue>[1], limit = 10) =>
     (await listQueue(db, queue, me, limit)).map((c) => c.id);
 
-  it('mine: my open conversations, soonest due first, undated last', async () => {
+  it('mine: exactly my open conversations (not pending, closed or theirs), soonest due first', async () => {
     expect(await ids('mine')).toEqual(['soon', 'late', 'undated']);
     expect(await ids('mine', 1)).toEqual(['soon']);
   });
@@ -32,6 +33,10 @@ describe('queues', () => {
   it('unassigned and all open', async () => {
     expect(await ids('unassigned')).toEqual(['free']);
     expect(await ids('all-open')).toEqual(['theirs', 'soon', 'late', 'free', 'undated']);
+  });
+
+  it('breaching soon lists nothing until SLA policies exist', async () => {
+    expect(await ids('breaching')).toEqual([]);
   });
 
   it('by tag, whatever the status', async () => {

@@ -52,6 +52,7 @@ export function listQueue(
   if (queue === 'mine') return openQueueOf(db, memberId, limit);
   if (queue === 'unassigned') return openQueueOf(db, '', limit);
   if (queue === 'all-open') return allOpen(db, limit);
+  if (queue === 'breaching') return Promise.resolve([]);
   return taggedWith(db, queue.slice('tag:'.length), limit);
 }
 

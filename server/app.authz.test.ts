@@ -112,6 +112,24 @@ const RULES: Record<string, Rule> = {
       return { path: `/v1/invites/${invite.id}` };
     },
   },
+  'POST /v1/invites/:id/resend': {
+    expect: members(201, ['admin'], 404),
+    request: async (ctx) => {
+      const { invite } = await adminPost(ctx, '/v1/invites', {
+        email: `r-${unique()}@acme.test`,
+        role: 'agent',
+      });
+      return { path: `/v1/invites/${invite.id}/resend` };
+    },
+  },
+  'GET /v1/workspace/settings': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/workspace/settings' }),
+  },
+  'PATCH /v1/workspace/settings': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/workspace/settings', body: { retentionDays: 90 } }),
+  },
   'GET /v1/me': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/me' }) },
   'GET /v1/members': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/members' }) },
   'PATCH /v1/members/:id': {
@@ -121,7 +139,52 @@ const RULES: Record<string, Rule> = {
       return { path: `/v1/members/${target.member.id}`, body: { availability: 'away' } };
     },
   },
+  'POST /v1/members/:id/deactivate': {
+    expect: members(200, ['admin'], 404),
+    request: async (ctx) => {
+      const target = await ctx.server.signIn(`q-${unique()}@acme.test`, 'agent');
+      return { path: `/v1/members/${target.member.id}/deactivate`, body: { reassignTo: null } };
+    },
+  },
+  'GET /v1/teams': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/teams' }) },
+  'POST /v1/teams': {
+    expect: members(201, LEAD, 201),
+    request: () => ({ path: '/v1/teams', body: { name: `team-${unique()}` } }),
+  },
+  'PATCH /v1/teams/:id': {
+    expect: members(200, LEAD, 404),
+    request: async (ctx) => {
+      const team = await adminPost(ctx, '/v1/teams', { name: `pt-${unique()}` });
+      return { path: `/v1/teams/${team.id}`, body: { name: `pt-${unique()}` } };
+    },
+  },
+  'PUT /v1/teams/:id/members': {
+    expect: members(200, LEAD, 404),
+    request: async (ctx) => {
+      const team = await adminPost(ctx, '/v1/teams', { name: `mt-${unique()}` });
+      return { path: `/v1/teams/${team.id}/members`, body: { memberIds: [] } };
+    },
+  },
+  'DELETE /v1/teams/:id': {
+    expect: members(204, LEAD, 404),
+    request: async (ctx) => {
+      const team = await adminPost(ctx, '/v1/teams', { name: `dt-${unique()}` });
+      return { path: `/v1/teams/${team.id}` };
+    },
+  },
   'GET /v1/tags': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/tags' }) },
+  'GET /v1/tags/counts': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/tags/counts' }),
+  },
+  'POST /v1/tags/:id/merge': {
+    expect: members(200, LEAD, 404),
+    request: async (ctx) => {
+      const from = await adminPost(ctx, '/v1/tags', { name: `mf-${unique()}` });
+      const into = await adminPost(ctx, '/v1/tags', { name: `mi-${unique()}` });
+      return { path: `/v1/tags/${from.id}/merge`, body: { into: into.id } };
+    },
+  },
   'POST /v1/tags': {
     expect: members(201, LEAD, 201),
     request: () => ({ path: '/v1/tags', body: { name: `tag-${unique()}` } }),
@@ -169,6 +232,50 @@ const RULES: Record<string, Rule> = {
       });
       return { path: `/v1/templates/${t.id}` };
     },
+  },
+  'GET /v1/templates/:id/versions': {
+    expect: members(200, ANY, 404),
+    request: async (ctx) => {
+      const t = await adminPost(ctx, '/v1/templates', {
+        title: 'V',
+        body: 'x',
+        scope: 'workspace',
+      });
+      return { path: `/v1/templates/${t.id}/versions` };
+    },
+  },
+  'POST /v1/templates/:id/restore': {
+    expect: members(200, ['admin'], 404),
+    request: async (ctx) => {
+      const t = await adminPost(ctx, '/v1/templates', {
+        title: 'R',
+        body: 'x',
+        scope: 'workspace',
+      });
+      return { path: `/v1/templates/${t.id}/restore`, body: { revision: 1 } };
+    },
+  },
+  'GET /v1/templates/:id/usage': {
+    expect: members(200, ANY, 404),
+    request: async (ctx) => {
+      const t = await adminPost(ctx, '/v1/templates', {
+        title: 'U',
+        body: 'x',
+        scope: 'workspace',
+      });
+      return { path: `/v1/templates/${t.id}/usage` };
+    },
+  },
+  'GET /v1/templates/export': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/templates/export' }),
+  },
+  'POST /v1/templates/import': {
+    expect: members(201, ANY, 201),
+    request: () => ({
+      path: '/v1/templates/import',
+      body: { version: 1, templates: [{ title: 'I', body: 'x', scope: 'personal' }] },
+    }),
   },
   'GET /v1/conversations/:id/events': {
     expect: members(200, ANY, 404),

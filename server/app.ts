@@ -11,8 +11,10 @@ import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
 import { liveRoutes } from './routes/live';
 import { memberRoutes, meRoutes } from './routes/members';
+import { settingsRoutes } from './routes/settings';
 import { syncRoutes } from './routes/sync';
 import { tagRoutes } from './routes/tags';
+import { teamRoutes } from './routes/teams';
 import { templateRoutes } from './routes/templates';
 import { workspaceRoutes } from './routes/workspaces';
 
@@ -25,6 +27,8 @@ export function createApp(deps: Deps) {
     .route('/v1/members', memberRoutes(deps))
     .route('/v1/tags', tagRoutes(deps))
     .route('/v1/templates', templateRoutes(deps))
+    .route('/v1/teams', teamRoutes(deps))
+    .route('/v1/workspace', settingsRoutes(deps))
     .route('/v1/conversations', conversationRoutes(deps))
     .route('/v1/live', liveRoutes(deps))
     .route('/v1', syncRoutes(deps))

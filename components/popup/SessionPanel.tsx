@@ -2,6 +2,7 @@ import { send } from '../../lib/messaging';
 import type { SessionState } from '../../lib/schema/messages';
 import { ErrorLine } from './ErrorLine';
 import { Notices } from './Notices';
+import { PageError } from './PageError';
 import { SyncStatus } from './SyncStatus';
 import { useSessionAction } from './use-action';
 
@@ -22,6 +23,7 @@ export function SessionPanel({ state }: { state: SignedIn }) {
       </p>
       <SyncStatus sync={state.sync} />
       <Notices notices={state.sync.notices} />
+      <PageError error={state.sync.pageError} />
       <button
         type="button"
         className="secondary"

@@ -22,14 +22,6 @@ export function SyncStatus({ sync }: { sync: SyncState }) {
           </dd>
         </>
       )}
-      {sync.pageError && (
-        <>
-          <dt>Mail page</dt>
-          <dd className="error" data-testid="page-error">
-            {sync.pageError.source}: {sync.pageError.message}
-          </dd>
-        </>
-      )}
     </dl>
   );
 }

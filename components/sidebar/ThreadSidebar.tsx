@@ -1,27 +1,44 @@
 import { useState } from 'react';
 import { PRIORITIES, type SidebarModel, STATUSES } from '../../lib/features/sidebar-model';
-import type { MutationName } from '../../lib/schema/mutation';
-
-export type Mutate = (name: MutationName, args: unknown) => Promise<string | null>;
+import type { ThreadExtras } from '../../lib/features/thread-extras';
+import type { Member, Participant, Priority, Status, Tag } from '../../lib/schema';
+import { AssigneePicker } from './AssigneePicker';
+import { CustomerHistory } from './CustomerHistory';
+import { Notes } from './Notes';
+import { SnoozePicker } from './SnoozePicker';
+import { TagEditor } from './TagEditor';
+import { Timeline } from './Timeline';
+import type { CommandRequest, Run, SidebarActions } from './types';
+import { useCommand } from './use-command';
 
 export interface ThreadSidebarProps {
   /** null while the conversation is not in the cache yet. */
   model: SidebarModel | null;
   /** Why the sidebar cannot show the conversation (not signed in, page not read…). */
   problem: string | null;
-  onTake(): Promise<string | null>;
-  onUnassign(): Promise<string | null>;
-  mutate: Mutate;
-  onDismissNotice(): void;
+  members: Member[];
+  tags: Tag[];
+  me: Member | null;
+  customer: Participant | null;
+  extras: ThreadExtras;
+  /** The latest keyboard shortcut's command. */
+  command: CommandRequest | null;
+  actions: SidebarActions;
+  now: number;
 }
 
 /** The conversation's team state beside a Gmail thread; draws only what it is given. */
 export function ThreadSidebar(props: ThreadSidebarProps) {
-  const { model, problem } = props;
+  const { model, problem, actions, command, now } = props;
   const [error, setError] = useState<string | null>(null);
-  const run = (action: () => Promise<string | null>) => () => {
+  const [snoozing, setSnoozing] = useState(false);
+  const run: Run = (action) => {
+    setError(null);
     void action().then(setError);
   };
+  useCommand(command, 'snooze', () => setSnoozing(true));
+  useCommand(command, 'take', () => run(actions.take));
+  useCommand(command, 'close', () => run(() => actions.setStatus('closed')));
   if (!model) {
     return (
       <section className="sidebar" data-testid="sidedesk-sidebar" aria-busy={!problem}>
@@ -32,8 +49,10 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
     );
   }
   const c = model.conversation;
-  const set = (name: MutationName, args: Record<string, unknown>) =>
-    run(() => props.mutate(name, { conversationId: c.id, ...args }));
+  const onStatus = (status: Status) => {
+    if (status === 'snoozed') setSnoozing(true);
+    else run(() => actions.setStatus(status));
+  };
   return (
     <section
       className="sidebar"
@@ -58,37 +77,45 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
       </dl>
       <div className="actions">
         {model.canTake && (
-          <button type="button" data-testid="take-button" onClick={run(props.onTake)}>
+          <button type="button" data-testid="take-button" onClick={() => run(actions.take)}>
             Take
           </button>
         )}
         {model.canUnassign && (
-          <button type="button" data-testid="unassign-button" onClick={run(props.onUnassign)}>
+          <button type="button" data-testid="unassign-button" onClick={() => run(actions.unassign)}>
             Unassign
           </button>
         )}
+        <AssigneePicker choice={model.assign} assign={actions.assign} run={run} command={command} />
       </div>
       <label className="row">
         <span className="label">Status</span>
         <select
           data-testid="status-select"
           value={c.status}
-          onChange={(e) => set('conversation.setStatus', { status: e.target.value })()}
+          onChange={(e) => onStatus(e.target.value as Status)}
         >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {s === 'snoozed' ? 'snoozed…' : s}
             </option>
           ))}
-          {c.status === 'snoozed' && <option value="snoozed">snoozed</option>}
         </select>
       </label>
+      {model.snoozed && (
+        <p className="muted" data-testid="snoozed-until">
+          {model.snoozed}
+        </p>
+      )}
+      {snoozing && (
+        <SnoozePicker snooze={actions.snooze} run={run} onClose={() => setSnoozing(false)} />
+      )}
       <label className="row">
         <span className="label">Priority</span>
         <select
           data-testid="priority-select"
           value={c.priority}
-          onChange={(e) => set('conversation.setPriority', { priority: e.target.value })()}
+          onChange={(e) => run(() => actions.setPriority(e.target.value as Priority))}
         >
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
@@ -97,42 +124,19 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
           ))}
         </select>
       </label>
-      <div className="row tags">
-        <span className="label">Tags</span>
-        <ul data-testid="tags">
-          {c.tags.map((tag) => (
-            <li key={tag} className="tag">
-              {tag}
-              <button
-                type="button"
-                aria-label={`Remove tag ${tag}`}
-                onClick={set('conversation.removeTag', { tag })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-        {model.addableTags.length > 0 && (
-          <select
-            aria-label="Add a tag"
-            data-testid="add-tag-select"
-            value=""
-            onChange={(e) => set('conversation.addTag', { tag: e.target.value })()}
-          >
-            <option value="">Add tag…</option>
-            {model.addableTags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
+      <TagEditor
+        tags={c.tags}
+        addable={model.addableTags}
+        all={props.tags}
+        createBlocked={model.createTagBlocked}
+        actions={actions}
+        run={run}
+        command={command}
+      />
       {model.notice && (
         <div className="notice" role="alert" data-testid="sync-notice">
           {model.notice}
-          <button type="button" onClick={props.onDismissNotice}>
+          <button type="button" onClick={actions.dismissNotice}>
             Dismiss
           </button>
         </div>
@@ -145,6 +149,22 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
       <p className="muted" data-testid="sync-state" role="status">
         {model.sync}
       </p>
+      <Notes
+        notes={props.extras.notes}
+        members={props.members}
+        me={props.me}
+        addNote={actions.addNote}
+        run={run}
+        now={now}
+      />
+      <Timeline events={props.extras.events} members={props.members} now={now} />
+      <CustomerHistory
+        customer={props.customer}
+        history={props.extras.history}
+        open={actions.openConversation}
+        run={run}
+        now={now}
+      />
     </section>
   );
 }

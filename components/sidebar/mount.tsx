@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import type { ThemeMode } from '../../lib/hosts/types';
+import { PaintedMark } from './PaintedMark';
 import { SIDEBAR_CSS } from './styles';
 import { ThreadSidebar, type ThreadSidebarProps } from './ThreadSidebar';
 
@@ -19,7 +20,13 @@ export function mountThreadSidebar(host: HTMLElement, signal: AbortSignal) {
   signal.addEventListener('abort', () => root.unmount(), { once: true });
   return {
     draw(props: ThreadSidebarProps) {
-      if (!signal.aborted) root.render(<ThreadSidebar {...props} />);
+      if (signal.aborted) return;
+      root.render(
+        <>
+          <ThreadSidebar {...props} />
+          {props.model && <PaintedMark />}
+        </>,
+      );
     },
     setTheme(mode: ThemeMode) {
       container.dataset.theme = mode;

@@ -3,11 +3,13 @@ export const SIDEBAR_CSS = `
 :host { all: initial; display: block; }
 .sidebar {
   --fg: #1f1f1f; --muted: #5f6368; --line: #dadce0; --accent: #0b57d0; --danger: #b3261e;
+  --bg: #ffffff; --hover: #e8f0fe; --mention: #d3e3fd;
   font: 13px/1.4 system-ui, sans-serif; color: var(--fg); padding: 12px 16px;
-  display: grid; gap: 10px;
+  display: grid; gap: 10px; background: var(--bg);
 }
 [data-theme='dark'] .sidebar {
   --fg: #e3e3e3; --muted: #a8abaf; --line: #5f6368; --accent: #a8c7fa; --danger: #f2b8b5;
+  --bg: #1f1f1f; --hover: #2d3b50; --mention: #2d4a77;
 }
 [data-theme='dark'] .notice { background: #3a2e00; border-color: #8a6d00; }
 .row { display: grid; grid-template-columns: 80px 1fr; align-items: center; gap: 8px; }
@@ -34,4 +36,38 @@ button:focus-visible, select:focus-visible { outline: 2px solid var(--accent); o
 }
 .problem { color: var(--danger); margin: 0; }
 .muted { color: var(--muted); margin: 0; }
+input, textarea {
+  font: inherit; color: inherit; background: transparent; border: 1px solid var(--line);
+  border-radius: 6px; padding: 4px 8px; min-width: 0;
+}
+textarea { width: 100%; box-sizing: border-box; resize: vertical; }
+input:focus-visible, textarea:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+button:disabled { opacity: 0.6; cursor: default; }
+.picker { position: relative; }
+.popover {
+  display: grid; gap: 6px; margin-top: 6px; padding: 8px; border: 1px solid var(--line);
+  border-radius: 8px; background: var(--bg);
+}
+fieldset { border: 0; margin: 0; padding: 0; display: grid; gap: 6px; }
+legend { color: var(--muted); padding: 0; margin-bottom: 4px; }
+.quick-picks { display: grid; gap: 4px; }
+.quick-picks button { text-align: left; }
+.options { list-style: none; margin: 0; padding: 0; max-height: 180px; overflow: auto; }
+.option { padding: 4px 6px; border-radius: 4px; cursor: pointer; }
+.option.active { background: var(--hover); outline: 1px solid var(--accent); }
+.inline-form { grid-column: 2; display: flex; gap: 4px; }
+.inline-form input { flex: 1; }
+.tags .hint, .tags .problem { grid-column: 2; }
+.section { display: grid; gap: 6px; border-top: 1px solid var(--line); padding-top: 8px; }
+.section h2 { font-size: 13px; font-weight: 600; margin: 0; }
+.notes, .timeline, .history { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+.note { border-left: 3px solid var(--line); padding-left: 8px; }
+.note[data-pending] { border-left-style: dashed; opacity: 0.8; }
+.note p { margin: 0; }
+.note-body { white-space: pre-wrap; }
+.mention { background: var(--mention); color: inherit; border-radius: 3px; padding: 0 2px; }
+.composer { display: grid; gap: 4px; justify-items: start; }
+.timeline li { color: var(--fg); }
+.link { display: grid; text-align: left; width: 100%; border: 0; padding: 2px 0; }
+.link .subject { color: var(--accent); }
 `;

@@ -2,13 +2,24 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createCommands } from '../../lib/features/commands';
 import { conversationUpsert } from '../../lib/features/conversation-upsert';
 import { errorMessage, type Reporter, startFeatures } from '../../lib/features/index';
+import { keyboard } from '../../lib/features/keyboard';
 import { listUpsert } from '../../lib/features/list-upsert';
+import { queues } from '../../lib/features/queues';
 import { rowChips } from '../../lib/features/row-chips';
+import { templates } from '../../lib/features/templates';
 import { threadSidebar } from '../../lib/features/thread-sidebar';
 import { loadGmailHost } from '../../lib/hosts/gmail/adapter';
 import { MessageFailed, send, subscribeChanges } from '../../lib/messaging';
 
-const FEATURES = [conversationUpsert, listUpsert, threadSidebar, rowChips];
+const FEATURES = [
+  conversationUpsert,
+  listUpsert,
+  threadSidebar,
+  rowChips,
+  queues,
+  templates,
+  keyboard,
+];
 
 /** Sends a failure to the background, which shows it in the popup; Gmail is left alone. */
 const reporter: Reporter = (source, error) => {

@@ -1,6 +1,7 @@
 import type { OpenedThread } from '../hosts/types';
 import type { Background } from './background';
 import type { Feature } from './index';
+import { readOnce } from './read-once';
 
 /**
  * Records the opened thread's metadata (never its bodies) so every agent's copy meets in
@@ -10,7 +11,7 @@ export async function upsertOpenedThread(
   thread: Pick<OpenedThread, 'read'>,
   background: Pick<Background, 'send'>,
 ): Promise<void> {
-  const read = await thread.read();
+  const read = await readOnce(thread);
   if (!read.ok) throw new Error(read.message);
   const result = await background.send({
     type: 'mutate',

@@ -59,12 +59,47 @@ describe('the thread sidebar', () => {
     expect(sidebarModel(data, now)?.addableTags).toEqual(['vip']);
   });
 
-  it('tells whether changes are saved, saving or waiting offline', () => {
-    const line = (sync: Parameters<typeof sessionOf>[1]) =>
-      sidebarModel({ ...threadData(ana), session: sessionOf(ana, sync) }, now)?.sync;
-    expect(line({})).toBe('Saved');
-    expect(line({ pending: 2 })).toBe('Saving 2…');
-    expect(line({ online: false, pending: 1 })).toBe('Offline · 1 waiting');
+  it("tells whether this conversation's changes are saved, saving or waiting offline", () => {
+    const line = (online: boolean, pending: number) =>
+      // The workspace-wide count (7) is not this conversation's.
+      sidebarModel(
+        { ...threadData(ana), session: sessionOf(ana, { online, pending: 7 }), pending },
+        now,
+      )?.sync;
+    expect(line(true, 0)).toBe('Saved');
+    expect(line(true, 2)).toBe('Saving 2…');
+    expect(line(false, 1)).toBe('Offline · 1 waiting');
+    expect(line(false, 0)).toBe('Offline');
+  });
+
+  it('offers leads every other active member, and Reassign when someone holds it', () => {
+    const free = sidebarModel(threadData(leo), now)?.assign;
+    expect(free).toMatchObject({ label: 'Assign…', hint: null });
+    expect(free?.candidates.map((m) => m.name)).toEqual(['Ana Silva', 'Ben', 'Leo Lead']);
+    const held = sidebarModel(threadData(leo, { assigneeId: ana.id }), now)?.assign;
+    expect(held?.label).toBe('Reassign…');
+    expect(held?.candidates.map((m) => m.name)).toEqual(['Ben', 'Leo Lead']);
+  });
+
+  it('offers agents only themselves, and only while nobody holds it, saying why', () => {
+    const free = sidebarModel(threadData(ben), now)?.assign;
+    expect(free?.candidates).toEqual([ben]);
+    expect(free?.hint).toMatch(/leads and admins assign others/);
+    const held = sidebarModel(threadData(ben, { assigneeId: ana.id }), now)?.assign;
+    expect(held?.candidates).toEqual([]);
+    expect(held?.hint).toMatch(/Only leads and admins reassign/);
+  });
+
+  it('says until when a conversation is snoozed', () => {
+    const until = new Date(now + 2 * 86_400_000).toISOString();
+    const model = sidebarModel(threadData(ana, { status: 'snoozed', snoozedUntil: until }), now);
+    expect(model?.snoozed).toMatch(/^Snoozed until \S+/);
+    expect(sidebarModel(threadData(ana), now)?.snoozed).toBeNull();
+  });
+
+  it('lets only leads and admins create tags, and tells agents so', () => {
+    expect(sidebarModel(threadData(leo), now)?.createTagBlocked).toBeNull();
+    expect(sidebarModel(threadData(ana), now)?.createTagBlocked).toMatch(/Only leads and admins/);
   });
 
   it('shows nothing until the conversation is in the cache', () => {
@@ -80,6 +115,33 @@ describe('the thread sidebar', () => {
     expect(actions.unassign({ ...conversation('c1'), assigneeId: ana.id })).toEqual({
       conversationId: 'c1',
       expectedAssigneeId: ana.id,
+    });
+  });
+
+  it('forces an assignment only for a lead taking it from its holder', () => {
+    const held = conversation('c1', { assigneeId: ana.id });
+    expect(actions.assign(held, ben, 'lead')).toEqual({
+      conversationId: 'c1',
+      assigneeId: ben.id,
+      expectedAssigneeId: ana.id,
+      force: true,
+    });
+    expect(actions.assign(conversation('c1'), ben, 'admin').force).toBe(false);
+    expect(actions.assign(conversation('c1'), ben, 'agent').force).toBe(false);
+  });
+
+  it('snoozes with a time and clears it for every other status', () => {
+    const c = conversation('c1');
+    const until = '2026-11-21T09:00:00.000Z';
+    expect(actions.snooze(c, until)).toEqual({
+      conversationId: 'c1',
+      status: 'snoozed',
+      snoozedUntil: until,
+    });
+    expect(actions.setStatus(c, 'closed')).toEqual({
+      conversationId: 'c1',
+      status: 'closed',
+      snoozedUntil: null,
     });
   });
 });

@@ -1,11 +1,17 @@
 import type { z } from 'zod';
-import type { Conversation, Member, Priority, Status } from '../schema';
-import type { SessionState, SyncNotice } from '../schema/messages';
+import type { Conversation, Member, Priority, Role, Status } from '../schema';
+import type { SyncNotice } from '../schema/messages';
 import type { MutationArgs } from '../schema/mutation';
+import { formatUntil } from './snooze-times';
 import type { ThreadData } from './watch-thread';
 
-/** Statuses the sidebar offers; snoozing needs a time picker (not here yet). */
-export const STATUSES = ['open', 'pending', 'closed'] as const satisfies readonly Status[];
+/** Statuses the sidebar offers; choosing snoozed asks for a time first. */
+export const STATUSES = [
+  'open',
+  'pending',
+  'snoozed',
+  'closed',
+] as const satisfies readonly Status[];
 export const PRIORITIES = [
   'urgent',
   'high',
@@ -18,11 +24,46 @@ export interface SidebarModel {
   assignee: { name: string; initials: string; isMe: boolean } | null;
   canTake: boolean;
   canUnassign: boolean;
+  assign: AssignChoice;
+  /** "Snoozed until Tue 1 Dec, 09:00" while snoozed. */
+  snoozed: string | null;
   /** Tags the conversation could still get. */
   addableTags: string[];
+  /** Why a new tag cannot be created here; null when it can (leads and admins). */
+  createTagBlocked: string | null;
   sync: string;
   /** The latest change of this conversation the server refused ("Ana took this · 5 s ago"). */
   notice: string | null;
+}
+
+/** Whom the member picker offers, following the rules of `conversation.assign`. */
+export interface AssignChoice {
+  label: 'Assign…' | 'Reassign…';
+  candidates: Member[];
+  /** Why there are fewer candidates than members. */
+  hint: string | null;
+}
+
+const manages = (role: Role | null) => role === 'lead' || role === 'admin';
+
+function assignChoice(c: Conversation, me: Member | null, role: Role | null, members: Member[]) {
+  const active = members.filter((m) => m.status === 'active');
+  if (manages(role)) {
+    return {
+      label: c.assigneeId ? 'Reassign…' : 'Assign…',
+      candidates: active.filter((m) => m.id !== c.assigneeId),
+      hint: null,
+    } satisfies AssignChoice;
+  }
+  const mine = c.assigneeId === null ? active.filter((m) => m.id === me?.id) : [];
+  return {
+    label: 'Assign…',
+    candidates: mine,
+    hint:
+      c.assigneeId === null
+        ? 'Agents assign only themselves; leads and admins assign others.'
+        : 'Only leads and admins reassign a conversation someone holds.',
+  } satisfies AssignChoice;
 }
 
 export function initials(name: string): string {
@@ -39,7 +80,6 @@ export function sidebarModel(data: ThreadData, now: number): SidebarModel | null
   const holder = conversation.assigneeId
     ? members.find((m) => m.id === conversation.assigneeId)
     : undefined;
-  const manages = session.role === 'lead' || session.role === 'admin';
   const notice = session.sync.notices.find((n) => n.conversationId === conversation.id);
   return {
     conversation,
@@ -52,18 +92,28 @@ export function sidebarModel(data: ThreadData, now: number): SidebarModel | null
       : null,
     canTake: Boolean(me) && conversation.assigneeId === null,
     canUnassign:
-      conversation.assigneeId !== null && (conversation.assigneeId === me?.id || manages),
+      conversation.assigneeId !== null &&
+      (conversation.assigneeId === me?.id || manages(session.role)),
+    assign: assignChoice(conversation, me, session.role, members),
+    snoozed:
+      conversation.status === 'snoozed' && conversation.snoozedUntil
+        ? `Snoozed until ${formatUntil(conversation.snoozedUntil, new Date(now))}`
+        : null,
     addableTags: tags
       .filter((t) => !t.archived && !conversation.tags.includes(t.name))
       .map((t) => t.name),
-    sync: syncLine(session.sync),
+    createTagBlocked: manages(session.role)
+      ? null
+      : 'Only leads and admins create tags; pick an existing one.',
+    sync: syncLine(session.sync.online, data.pending),
     notice: notice ? noticeLine(notice, now) : null,
   };
 }
 
-function syncLine(sync: SessionState['sync']): string {
-  if (!sync.online) return sync.pending ? `Offline · ${sync.pending} waiting` : 'Offline';
-  return sync.pending ? `Saving ${sync.pending}…` : 'Saved';
+/** The sync state of this conversation: its own outbox entries, and the connection. */
+function syncLine(online: boolean, pending: number): string {
+  if (!online) return pending ? `Offline · ${pending} waiting` : 'Offline';
+  return pending ? `Saving ${pending}…` : 'Saved';
 }
 
 export function noticeLine(notice: SyncNotice, now: number): string {
@@ -85,5 +135,31 @@ export const actions = {
   unassign: (c: Conversation & { assigneeId: string }): Args<'conversation.unassign'> => ({
     conversationId: c.id,
     expectedAssigneeId: c.assigneeId,
+  }),
+  /** Leads and admins force a conversation someone holds: the UI called it "Reassign". */
+  assign: (c: Conversation, to: Member, role: Role | null): Args<'conversation.assign'> => ({
+    conversationId: c.id,
+    assigneeId: to.id,
+    expectedAssigneeId: c.assigneeId,
+    force: manages(role) && c.assigneeId !== null,
+  }),
+  setStatus: (
+    c: Conversation,
+    status: Exclude<Status, 'snoozed'>,
+  ): Args<'conversation.setStatus'> => ({
+    conversationId: c.id,
+    status,
+    snoozedUntil: null,
+  }),
+  snooze: (c: Conversation, until: string): Args<'conversation.setStatus'> => ({
+    conversationId: c.id,
+    status: 'snoozed',
+    snoozedUntil: until,
+  }),
+  note: (c: Conversation, id: string, body: string, mentions: string[]): Args<'note.add'> => ({
+    id,
+    conversationId: c.id,
+    body,
+    mentions,
   }),
 };

@@ -1,10 +1,17 @@
 import { mountThreadSidebar } from '../../components/sidebar/mount';
-import type { Mutate, ThreadSidebarProps } from '../../components/sidebar/ThreadSidebar';
+import type { ThreadSidebarProps } from '../../components/sidebar/ThreadSidebar';
+import type { CommandRequest, Outcome, SidebarActions } from '../../components/sidebar/types';
 import type { MailHost, OpenedThread } from '../hosts/types';
 import { MessageFailed } from '../messaging';
+import { MARKS } from '../perf-marks';
+import type { MutationName } from '../schema/mutation';
 import type { Background } from './background';
+import type { Commands } from './commands';
+import { customerOf, threadIdIn } from './customer';
 import { errorMessage, type Feature } from './index';
-import { actions, sidebarModel } from './sidebar-model';
+import { readOnce } from './read-once';
+import { actions, type SidebarModel, sidebarModel } from './sidebar-model';
+import { extrasKey, loadExtras, NO_EXTRAS, type ThreadExtras } from './thread-extras';
 import { type ThreadData, watchThread } from './watch-thread';
 
 const PANEL = {
@@ -22,18 +29,50 @@ export function problemOf(error: unknown): string {
   return `Sidedesk cannot show this conversation: ${errorMessage(error)}`;
 }
 
+/** Why a thread that is not in the cache never will be, until the page is read again. */
+export const unreadable = (message: string) =>
+  `Sidedesk could not read this thread from the page, so it is not recorded (${message}). Reloading Gmail may help.`;
+
+const SIDEBAR_COMMANDS = [
+  'take',
+  'close',
+  'assign',
+  'snooze',
+  'tag',
+] as const satisfies readonly CommandRequest['name'][];
+
+interface SidebarState {
+  data: ThreadData | null;
+  problem: string | null;
+  readProblem: string | null;
+  extras: ThreadExtras;
+  command: CommandRequest | null;
+}
+
 function showSidebar(
   host: MailHost,
   thread: OpenedThread,
   background: Background,
+  commands: Commands,
   report: (e: unknown) => void,
 ) {
   const { draw, setTheme } = mountThreadSidebar(thread.mountSidebar(PANEL), thread.signal);
   // The panel sits in Gmail's frame (beside the mail), so it follows the frame's theme.
   host.onThemeChange((theme) => setTheme(theme.frame), thread.signal);
-  let data: ThreadData | null = null;
-  let problem: string | null = null;
-  const mutate: Mutate = async (name, args) => {
+  const state: SidebarState = {
+    data: null,
+    problem: null,
+    readProblem: null,
+    extras: NO_EXTRAS,
+    command: null,
+  };
+  let model: SidebarModel | null = null;
+  const customer = () =>
+    state.data?.conversation
+      ? customerOf(state.data.conversation, state.data.members, host.mailbox)
+      : null;
+
+  const mutate = async (name: MutationName, args: unknown): Outcome => {
     try {
       const result = await background.send({ type: 'mutate', name, args });
       return result.ok ? null : result.message;
@@ -41,46 +80,140 @@ function showSidebar(
       return problemOf(error);
     }
   };
+  /** Runs `then` on the conversation shown, or says there is none yet. */
+  const onShown = (then: (m: SidebarModel) => Outcome): Outcome =>
+    model ? then(model) : Promise.resolve('This conversation is not loaded yet.');
+  const me = () => state.data?.session.member ?? null;
+  const role = () => state.data?.session.role ?? null;
+
+  const sidebarActions: SidebarActions = {
+    take: () =>
+      onShown((m) => {
+        const self = me();
+        return self
+          ? mutate('conversation.assign', actions.take(m.conversation, self))
+          : Promise.resolve(null);
+      }),
+    unassign: () =>
+      onShown((m) => {
+        const { assigneeId } = m.conversation;
+        return assigneeId
+          ? mutate('conversation.unassign', actions.unassign({ ...m.conversation, assigneeId }))
+          : Promise.resolve(null);
+      }),
+    assign: (member) =>
+      onShown((m) => mutate('conversation.assign', actions.assign(m.conversation, member, role()))),
+    setStatus: (status) =>
+      onShown((m) => mutate('conversation.setStatus', actions.setStatus(m.conversation, status))),
+    snooze: (until) =>
+      onShown((m) => mutate('conversation.setStatus', actions.snooze(m.conversation, until))),
+    setPriority: (priority) =>
+      onShown((m) =>
+        mutate('conversation.setPriority', { conversationId: m.conversation.id, priority }),
+      ),
+    addTag: (tag) =>
+      onShown((m) => mutate('conversation.addTag', { conversationId: m.conversation.id, tag })),
+    removeTag: (tag) =>
+      onShown((m) => mutate('conversation.removeTag', { conversationId: m.conversation.id, tag })),
+    createTag: (name) =>
+      onShown(async (m) => {
+        try {
+          const tag = await background.send({ type: 'createTag', name });
+          return mutate('conversation.addTag', {
+            conversationId: m.conversation.id,
+            tag: tag.name,
+          });
+        } catch (error) {
+          return `The tag "${name}" was not created: ${errorMessage(error)}`;
+        }
+      }),
+    addNote: (body, mentions) =>
+      onShown((m) =>
+        mutate('note.add', actions.note(m.conversation, crypto.randomUUID(), body, mentions)),
+      ),
+    openConversation: async (conversation) => {
+      const threadId = threadIdIn(conversation, host.host, host.mailbox);
+      if (!threadId) {
+        return `“${conversation.subject}” is not in this mailbox (${host.mailbox}): a teammate recorded it from theirs.`;
+      }
+      await host.openThread(threadId);
+      return null;
+    },
+    dismissNotice: () => void background.send({ type: 'dismissNotices' }).catch(report),
+  };
+
   const render = () => {
-    const model = data && sidebarModel(data, Date.now());
-    const me = data?.session.member;
+    const { data } = state;
+    model = data && sidebarModel(data, Date.now());
     const props: ThreadSidebarProps = {
       model,
-      problem,
-      onTake: async () =>
-        model && me ? mutate('conversation.assign', actions.take(model.conversation, me)) : null,
-      onUnassign: async () => {
-        const c = model?.conversation;
-        return c?.assigneeId
-          ? mutate('conversation.unassign', actions.unassign({ ...c, assigneeId: c.assigneeId }))
-          : null;
-      },
-      mutate,
-      onDismissNotice: () => void background.send({ type: 'dismissNotices' }).catch(report),
+      problem: state.problem ?? (model ? null : state.readProblem),
+      members: data?.members ?? [],
+      tags: data?.tags ?? [],
+      me: me(),
+      customer: customer(),
+      extras: state.extras,
+      command: state.command,
+      actions: sidebarActions,
+      now: Date.now(),
     };
     draw(props);
   };
+
+  let shownKey = '';
+  let extrasRun = 0;
+  const refreshExtras = () => {
+    const { data } = state;
+    const conversation = data?.conversation;
+    if (!data || !conversation) return;
+    const key = extrasKey(conversation, data.pending, data.session.sync.online);
+    if (key === shownKey) return;
+    shownKey = key;
+    const run = ++extrasRun;
+    void loadExtras(background, conversation, customer()?.email ?? null).then((extras) => {
+      // A slower, older read must not replace a newer one.
+      if (run !== extrasRun || thread.signal.aborted) return;
+      state.extras = extras;
+      render();
+    });
+  };
+
+  // The sidebar runs each command, so a shortcut's outcome shows where a click's would.
+  for (const name of SIDEBAR_COMMANDS) {
+    const run = () => {
+      state.command = { name, seq: (state.command?.seq ?? 0) + 1 };
+      render();
+    };
+    commands.register(name, run, thread.signal);
+  }
+
   render();
+  readOnce(thread).then((read) => {
+    state.readProblem = read.ok ? null : unreadable(read.message);
+    render();
+  }, report);
   watchThread(
     thread.ref,
     background,
     (next) => {
-      data = next;
-      problem = null;
+      state.data = next;
+      state.problem = null;
       render();
+      refreshExtras();
     },
     thread.signal,
   ).catch((error: unknown) => {
-    problem = problemOf(error);
+    state.problem = problemOf(error);
     render();
   });
 }
 
 export const threadSidebar: Feature = {
   name: 'thread-sidebar',
-  init({ host, background, signal, report }) {
+  init({ host, background, commands, signal, report }) {
     host.onThreadOpened((thread) => {
-      if (!signal.aborted) showSidebar(host, thread, background, report);
+      performance.mark(MARKS.threadOpened);
+      if (!signal.aborted) showSidebar(host, thread, background, commands, report);
     }, signal);
   },
 };

@@ -18,6 +18,7 @@ function fakeBackground() {
     if (request.type === 'getState') return sessionOf(ben);
     if (request.type === 'listMembers') return [ana, ben];
     if (request.type === 'listTags') return [];
+    if (request.type === 'countPending') return 0;
     throw new Error(`unexpected ${request.type}`);
   });
   const background = {

@@ -8,6 +8,8 @@ export interface ThreadData {
   members: Member[];
   tags: Tag[];
   session: SessionState;
+  /** This conversation's changes still waiting in the outbox. */
+  pending: number;
 }
 
 /**
@@ -30,7 +32,10 @@ export async function watchThread(
       send({ type: 'getConversation', by: { ref } }),
       send({ type: 'getState' }),
     ]);
-    const data = { conversation, session, members: await members, tags: await tags };
+    const pending = conversation
+      ? await send({ type: 'countPending', conversationId: conversation.id })
+      : 0;
+    const data = { conversation, session, pending, members: await members, tags: await tags };
     // An older read finishing late must not overwrite a newer one.
     if (run === latest && !signal.aborted) onData(data);
   };

@@ -17,6 +17,10 @@ export interface MailHost {
   /** Draws a queue page when the user navigates to it (the host owns the URL scheme). */
   onQueueShown(handler: (view: QueueView) => void, signal: AbortSignal): void;
   openQueue(queue: Queue): Promise<void>;
+  /** Links to queue pages in the host's navigation, under one parent; removed on abort. */
+  addQueueNav(title: string, items: readonly QueueNavItem[], signal: AbortSignal): QueueNav;
+  /** Lists shortcuts in the host's own shortcut help, where it has one; keys are ours to handle. */
+  describeShortcuts(shortcuts: readonly ShortcutHelp[], signal: AbortSignal): void;
   openThread(threadId: string): Promise<void>;
   /** Calls back now and whenever the host's theme changes. */
   onThemeChange(handler: (theme: Theme) => void, signal: AbortSignal): void;
@@ -70,8 +74,16 @@ export interface SidebarPanel {
 
 /** A draft being written. `signal` aborts when it is sent, discarded or closed. */
 export interface OpenedCompose {
+  /** The window of the draft, for drawing over it. */
+  readonly element: HTMLElement;
+  /** The host thread a reply belongs to; null for a new message. */
+  threadId(): Promise<string | null>;
+  /** The addresses in To, as typed so far. */
+  recipients(): Participant[];
   /** Inserts at the cursor; only sanitised HTML is accepted. */
   insertHtml(html: SafeHtml): void;
+  /** Puts the keyboard focus back in the body. */
+  focusBody(): void;
   addToolbarButton(button: ToolbarButton): void;
   readonly signal: AbortSignal;
 }
@@ -83,6 +95,22 @@ export interface ToolbarButton {
   title: string;
   iconUrl: string;
   onClick(): void;
+}
+
+export interface QueueNavItem {
+  queue: Queue;
+  name: string;
+}
+
+export interface QueueNav {
+  /** Replaces the items (tags come and go); unchanged ones stay where they are. */
+  setItems(items: readonly QueueNavItem[]): void;
+}
+
+export interface ShortcutHelp {
+  /** Lowercase, `+`-joined: "alt+shift+r". */
+  chord: string;
+  description: string;
 }
 
 /** A queue page. `signal` aborts when the user navigates away. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation, Mutation } from '../schema';
+import type { Conversation, ConversationMutation } from '../schema';
 import { conversation as record } from '../testing/records';
 import { type Actor, applyMutation, type MutationContext } from './apply';
 
@@ -27,7 +27,7 @@ const conversation = (patch: Partial<Conversation> = {}): Conversation =>
     ...patch,
   });
 
-const m = <M extends Mutation>(name: M['name'], args: M['args']) =>
+const m = <M extends ConversationMutation>(name: M['name'], args: M['args']) =>
   ({ id: 1, name, args, ts: ctx.now }) as M;
 
 const assign = (assigneeId: string, expectedAssigneeId: string | null, force = false) =>

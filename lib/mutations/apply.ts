@@ -1,4 +1,12 @@
-import type { Conversation, Mutation, Note, Role, ThreadRef } from '../schema';
+import type {
+  Conversation,
+  ConversationMutation,
+  MutationOf,
+  Note,
+  Role,
+  Template,
+  ThreadRef,
+} from '../schema';
 
 export type Actor = { memberId: string; role: Role };
 
@@ -48,7 +56,7 @@ const maxInstant = (a: string | null, b: string | null) =>
  */
 export function applyMutation(
   current: Conversation | null,
-  mutation: Mutation,
+  mutation: ConversationMutation,
   actor: Actor,
   ctx: MutationContext,
   conversationId?: string,
@@ -151,7 +159,7 @@ export function applyMutation(
 
 function upsert(
   current: Conversation | null,
-  meta: Extract<Mutation, { name: 'conversation.upsert' }>['args']['meta'],
+  meta: MutationOf<'conversation.upsert'>['args']['meta'],
   id: string,
   ctx: MutationContext,
 ): ApplyResult {
@@ -217,6 +225,37 @@ function upsert(
     applied: {
       conversation: { ...next, updatedAt: ctx.now, version: ctx.version },
       event: { type: 'conversation.updated', before: null, after: meta },
+    },
+  };
+}
+
+export type TemplateUse = {
+  template: Template;
+  event: { type: 'template.used'; conversationId: string | null; after: { templateId: string } };
+};
+
+/**
+ * Inserting a template counts one use. The template must be one the actor can see (a
+ * personal template is its owner's alone), and the conversation, when named, must exist.
+ */
+export function applyTemplateUse(
+  template: Template | null,
+  conversationExists: boolean,
+  mutation: MutationOf<'template.use'>,
+  actor: Actor,
+  version: number,
+): { ok: true; applied: TemplateUse } | { ok: false; status: 'invalid'; message: string } {
+  const { templateId, conversationId } = mutation.args;
+  const visible =
+    template && (template.scope !== 'personal' || template.ownerId === actor.memberId);
+  if (!visible) return { ok: false, status: 'invalid', message: `unknown template ${templateId}` };
+  if (conversationId !== null && !conversationExists)
+    return { ok: false, status: 'invalid', message: `unknown conversation ${conversationId}` };
+  return {
+    ok: true,
+    applied: {
+      template: { ...template, usageCount: template.usageCount + 1, version },
+      event: { type: 'template.used', conversationId, after: { templateId } },
     },
   };
 }

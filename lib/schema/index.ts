@@ -6,5 +6,6 @@ export * from './mutation';
 export * from './note';
 export * from './sync';
 export * from './tag';
+export * from './team';
 export * from './template';
 export * from './workspace';

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { Membership, PendingInvite } from './auth';
-import { Id, Instant, Role } from './common';
+import { Email, Id, Instant, Role } from './common';
 import { Conversation, ThreadRef } from './conversation';
+import { Event } from './event';
 import { MutationName } from './mutation';
 import { Note } from './note';
-import { Tag } from './tag';
+import { CreateTag, Tag } from './tag';
+import { Template } from './template';
 import { Member, Workspace } from './workspace';
 
 /** A push the server refused, kept for the UI ("Ana took this"), with who and when. */
@@ -59,11 +61,33 @@ export const SessionState = z.object({
 });
 export type SessionState = z.infer<typeof SessionState>;
 
+/** `breaching` (SLA due soon) lists nothing until SLA policies exist. */
 export const Queue = z.union([
-  z.enum(['mine', 'unassigned', 'all-open']),
+  z.enum(['mine', 'unassigned', 'all-open', 'breaching']),
   z.templateLiteral(['tag:', z.string().min(1).max(60)]),
 ]);
 export type Queue = z.infer<typeof Queue>;
+
+/**
+ * What an extension page (the options page) may ask of the API through the background,
+ * which holds the tokens: the management resources, nothing of sync or sign-in.
+ */
+export const RelayRequest = z.object({
+  method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
+  path: z
+    .string()
+    .max(2000)
+    .regex(
+      /^\/v1\/(templates|tags|members|invites|teams|workspace|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
+      'not a management path of the API',
+    )
+    .refine((path) => !path.includes('..'), 'not a management path of the API'),
+  body: z.unknown().optional(),
+});
+export type RelayRequest = z.infer<typeof RelayRequest>;
+
+export const RelayResponse = z.object({ status: z.number().int(), body: z.unknown() });
+export type RelayResponse = z.infer<typeof RelayResponse>;
 
 const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape });
@@ -92,8 +116,19 @@ export const Request = z.discriminatedUnion('type', [
   request('listNotes', { conversationId: z.string().min(1).max(64) }),
   request('listMembers', {}),
   request('listTags', {}),
+  request('listTemplates', {}),
+  request('createTag', { name: CreateTag.shape.name, color: CreateTag.shape.color }),
+  request('listEvents', { conversationId: z.string().min(1).max(64) }),
+  request('listCustomerConversations', {
+    email: Email,
+    excludeId: z.string().min(1).max(64),
+    limit: z.number().int().min(1).max(50).default(10),
+  }),
+  request('countPending', { conversationId: z.string().min(1).max(64) }),
   request('mutate', { name: MutationName, args: z.unknown() }),
   request('dismissNotices', {}),
+  request('dismissPageError', {}),
+  request('relay', RelayRequest.shape),
   request('reportError', {
     source: PageError.shape.source,
     message: z.string().transform((m) => m.slice(0, 1000)),
@@ -119,12 +154,20 @@ export const ResponseData = {
   listNotes: z.array(Note),
   listMembers: z.array(Member),
   listTags: z.array(Tag),
+  /** Every template the member can see (their personal ones, team and workspace). */
+  listTemplates: z.array(Template),
+  createTag: Tag,
+  listEvents: z.array(Event),
+  listCustomerConversations: z.array(Conversation),
+  /** Outbox entries of one conversation, not yet confirmed by the server. */
+  countPending: z.number().int().nonnegative(),
   mutate: z.discriminatedUnion('ok', [
     z.object({
       ok: z.literal(true),
       /** null when nothing needed sending (an upsert of what the server has). */
       mutationId: z.number().int().nullable(),
-      conversation: Conversation,
+      /** null for a mutation that changes no conversation (template.use). */
+      conversation: Conversation.nullable(),
     }),
     z.object({
       ok: z.literal(false),
@@ -133,6 +176,8 @@ export const ResponseData = {
     }),
   ]),
   dismissNotices: z.null(),
+  dismissPageError: z.null(),
+  relay: RelayResponse,
   reportError: z.null(),
 } satisfies Record<RequestType, z.ZodType>;
 

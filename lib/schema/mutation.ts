@@ -36,6 +36,8 @@ export const MutationArgs = {
     body: z.string().trim().min(1).max(20_000),
     mentions: z.array(Id).max(50).default([]),
   }),
+  /** A template was inserted into a draft; the conversation is null for a new message. */
+  'template.use': z.object({ templateId: Id, conversationId: ConversationId.nullable() }),
 } as const;
 
 export type MutationName = keyof typeof MutationArgs;
@@ -48,6 +50,8 @@ export type MutationOf<N extends MutationName> = {
   ts: string;
 };
 export type Mutation = { [N in MutationName]: MutationOf<N> }[MutationName];
+/** Mutations that change a conversation; the others (template.use) only record something. */
+export type ConversationMutation = Exclude<Mutation, MutationOf<'template.use'>>;
 
 /** The envelope is checked first; a bad name or args makes that one mutation `invalid`. */
 export const MutationEnvelope = z.object({

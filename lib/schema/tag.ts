@@ -18,3 +18,10 @@ export const UpdateTag = z
   .object({ name: TagName, color: Color, archived: z.boolean() })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+/** `POST /v1/tags/:id/merge`: the tag's conversations move to `into`, and the tag goes. */
+export const MergeTag = z.object({ into: Id });
+
+/** `GET /v1/tags/counts`: conversations with status open, per live tag. */
+export const TagCount = z.object({ tagId: Id, name: TagName, open: z.number().int() });
+export type TagCount = z.infer<typeof TagCount>;

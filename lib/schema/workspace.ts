@@ -35,3 +35,33 @@ export const Invite = z.object({
   revokedAt: Instant.nullable(),
 });
 export type Invite = z.infer<typeof Invite>;
+
+const Mailboxes = z
+  .array(Email)
+  .max(50)
+  .transform((list) => [...new Set(list)]);
+const RetentionDays = z.number().int().min(30).max(36_500).nullable();
+
+/** `GET /v1/workspace/settings`: what every member may read. */
+export const WorkspaceSettings = z.object({
+  name: Workspace.shape.name,
+  /** The shared addresses the workspace covers. */
+  mailboxes: z.array(Email),
+  /** Closed conversations older than this may be purged; null = kept. */
+  retentionDays: RetentionDays,
+  /** The copilot provider; filled by the copilot issue, null until then. */
+  copilot: z.null(),
+});
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+
+export const UpdateWorkspaceSettings = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    mailboxes: Mailboxes,
+    retentionDays: RetentionDays,
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+/** `POST /v1/members/:id/deactivate`: their open conversations go to `reassignTo`, or the queue. */
+export const DeactivateMember = z.object({ reassignTo: Id.nullable() });

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { type ApiClient, ApiRequestError, createApiClient } from '../api-client';
 import { checkCache } from '../cache-check';
 import type { SidedeskDb } from '../db';
@@ -5,12 +6,15 @@ import { deleteMeta, getMeta, setMeta } from '../meta';
 import {
   type BootstrapPage,
   type Change,
+  type CreateTag,
+  type Event,
   MAX_BODY_BYTES,
   type MutationName,
   type PullResponse,
   type PushResponse,
+  type Tag,
 } from '../schema';
-import type { ChangeNotice } from '../schema/messages';
+import type { ChangeNotice, RelayRequest, RelayResponse } from '../schema/messages';
 import { LiveConnection, type WebSocketFactory } from './live';
 import { type MutateResult, NotSignedIn, recordMutation, settlePush } from './outbox';
 import { applyBootstrapPage, applyPokedVersion, applyPullPage } from './pages';
@@ -137,6 +141,37 @@ export class SyncEngine {
     this.emit(summary);
     if (result.ok && result.mutationId !== null) void this.flush();
     return result;
+  }
+
+  /**
+   * Tags are created online (the API checks the role and the name); the new tag is cached
+   * at once so a mutation that adds it passes the rules before the next pull echoes it.
+   */
+  async createTag(body: z.input<typeof CreateTag>): Promise<Tag> {
+    const tag = await this.authed((api, token) => api.createTag(token, body));
+    await this.db.tags.put(tag);
+    this.emit(new ChangeSummary().table('tags'));
+    return tag;
+  }
+
+  /**
+   * An options-page request to the API with this session's token. A write that succeeded
+   * is pulled at once, so sidebars and pickers show it without waiting for the poke.
+   */
+  async relay(request: RelayRequest): Promise<RelayResponse> {
+    const response = await this.authed((api, token) => api.relay(token, request));
+    if (request.method !== 'GET' && response.status < 300) void this.sync();
+    return response;
+  }
+
+  /** Tells the popup and sidebars that the state they show (notices, page errors) changed. */
+  announceSyncState() {
+    this.emit(new ChangeSummary().table('sync'));
+  }
+
+  /** A conversation's activity log; the cache does not keep events. */
+  events(conversationId: string): Promise<Event[]> {
+    return this.authed((api, token) => api.events(token, conversationId));
   }
 
   /** The alarm's job: poll and reconnect while there is no realtime channel. */

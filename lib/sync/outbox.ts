@@ -6,11 +6,13 @@ import type { Conversation, MutationName, MutationResult } from '../schema';
 import { parseMutation } from '../schema';
 import type { SyncNotice } from '../schema/messages';
 import { rebase, writeView } from './rebase';
+import { recordTemplateUse } from './record-template-use';
 import { actorOf, contextFor, loadRules } from './rules';
 import type { ChangeSummary } from './summary';
 
 export type MutateResult =
-  | { ok: true; mutationId: number | null; conversation: Conversation }
+  /** `conversation` is null for a mutation that changes none (template.use). */
+  | { ok: true; mutationId: number | null; conversation: Conversation | null }
   | { ok: false; status: 'conflict' | 'forbidden' | 'invalid'; message: string };
 
 export class NotSignedIn extends Error {
@@ -36,10 +38,12 @@ export async function recordMutation(
 ): Promise<MutateResult> {
   const parsed = parseMutation({ id: 1, name, args, ts: now });
   if (!parsed.ok) return { ok: false, status: 'invalid', message: parsed.message };
+  const mutation = parsed.mutation;
+  if (mutation.name === 'template.use') return recordTemplateUse(db, mutation, now, summary);
   const conversationId =
-    parsed.mutation.name === 'conversation.upsert'
-      ? await conversationIdFor(parsed.mutation.args.meta.key)
-      : parsed.mutation.args.conversationId;
+    mutation.name === 'conversation.upsert'
+      ? await conversationIdFor(mutation.args.meta.key)
+      : mutation.args.conversationId;
 
   return db.transaction(
     'rw',
@@ -49,11 +53,16 @@ export async function recordMutation(
       if (!session) throw new NotSignedIn();
       const id = (await getMeta(db, 'nextMutationId')) ?? 1;
       const version = (await getMeta(db, 'cursor')) ?? 0;
-      const mutation = { ...parsed.mutation, id };
       const row = await db.conversations.get(conversationId);
       const current = row ? fromConversationRow(row) : null;
       const ctx = contextFor(await loadRules(db), now, version);
-      const result = applyMutation(current, mutation, actorOf(session), ctx, conversationId);
+      const result = applyMutation(
+        current,
+        { ...mutation, id },
+        actorOf(session),
+        ctx,
+        conversationId,
+      );
       if (!result.ok) return { ok: false, status: result.status, message: result.message };
 
       const { conversation, noop } = result.applied;

@@ -18,7 +18,7 @@ export function replay(
   let view = base;
   for (const row of pending) {
     const parsed = parseMutation({ id: row.id, name: row.name, args: row.args, ts: row.ts });
-    if (!parsed.ok) continue;
+    if (!parsed.ok || parsed.mutation.name === 'template.use') continue;
     const ctx = contextFor(rules, row.ts, version);
     const result = applyMutation(view, parsed.mutation, actor, ctx, row.conversationId);
     if (result.ok) view = result.applied.conversation;

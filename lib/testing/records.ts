@@ -1,4 +1,4 @@
-import type { Conversation, Member, Session } from '../schema';
+import type { Conversation, Member, Session, Template } from '../schema';
 
 const t0 = '2026-01-05T09:00:00.000Z';
 
@@ -44,4 +44,22 @@ export const session = (me: Member): Session => ({
     createdAt: t0,
   },
   member: me,
+});
+
+export const template = (patch: Partial<Template> = {}): Template => ({
+  id: '00000000-0000-4000-8000-00000000aaaa',
+  ownerId: '00000000-0000-4000-8000-00000000bbbb',
+  title: 'Refund approved',
+  body: '<p>Hi {{customer.firstName}}, your refund is on its way.</p>',
+  scope: 'workspace',
+  folder: 'Billing',
+  shortcut: 'refund',
+  tags: [],
+  instruction: null,
+  teamId: null,
+  revision: 1,
+  usageCount: 0,
+  updatedAt: t0,
+  version: 1,
+  ...patch,
 });

@@ -1,6 +1,6 @@
 import { setMeta } from '../meta';
 import type { Event, Session } from '../schema';
-import { SyncEngine } from '../sync/engine';
+import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { memoryDb } from './memory-db';
 
 type SignedIn = Session & { identityToken: string };
@@ -30,7 +30,11 @@ export class TestNetwork {
 }
 
 /** One extension's cache and engine, signed in to a test server as `who`. */
-export async function syncClient(serverUrl: string, who: SignedIn) {
+export async function syncClient(
+  serverUrl: string,
+  who: SignedIn,
+  onChange?: SyncEngineOptions['onChange'],
+) {
   const { db, factory } = memoryDb();
   {
     const { identityToken, ...session } = who;
@@ -49,14 +53,17 @@ export async function syncClient(serverUrl: string, who: SignedIn) {
       invites: [],
     });
   }
-  return reopen(factory);
+  return reopen(factory, onChange);
 }
 
 /** A new engine on an existing cache: what a restarted service worker does. */
-export async function reopen(factory: ReturnType<typeof memoryDb>['factory']) {
+export async function reopen(
+  factory: ReturnType<typeof memoryDb>['factory'],
+  onChange?: SyncEngineOptions['onChange'],
+) {
   const { db } = memoryDb(factory);
   const network = new TestNetwork();
-  const engine = new SyncEngine({ db, fetch: network.fetch });
+  const engine = new SyncEngine({ db, fetch: network.fetch, onChange });
   await engine.start();
   await engine.idle();
   return { db, engine, network, factory };

@@ -44,5 +44,6 @@ export function threadData(
     members: [ana, ben, leo],
     tags: extra.tags ?? [],
     session: sessionOf(me, { notices: extra.notices ?? [] }),
+    pending: 0,
   };
 }

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Participant, ThreadRef } from '../../lib/schema';
+import type { Participant, TemplateContent, ThreadRef } from '../../lib/schema';
 
 /** Versions are per-workspace counters: numbers in JS, bigint in SQL. */
 const version = (name = 'version') => bigint(name, { mode: 'number' }).notNull();
@@ -27,6 +27,11 @@ export const workspaces = pgTable('workspaces', {
   recordVersion: version('record_version').default(0),
   /** Pulls from older cursors must bootstrap again (history before it was compacted). */
   minCursor: version('min_cursor').default(0),
+  /** The shared addresses the workspace covers. */
+  mailboxes: jsonb('mailboxes').$type<string[]>().notNull().default([]),
+  retentionDays: integer('retention_days'),
+  /** The copilot provider (its issue fills it); secrets never leave the API. */
+  copilot: jsonb('copilot'),
   createdAt: instant('created_at').notNull(),
 });
 
@@ -160,6 +165,9 @@ export const templates = pgTable(
     body: text('body').notNull(),
     folder: text('folder'),
     shortcut: text('shortcut'),
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    instruction: text('instruction'),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
     revision: integer('revision').notNull(),
     usageCount: integer('usage_count').notNull().default(0),
     updatedAt: instant('updated_at').notNull(),
@@ -167,6 +175,54 @@ export const templates = pgTable(
     deletedAt: instant('deleted_at'),
   },
   (t) => [index('templates_workspace_version').on(t.workspaceId, t.version)],
+);
+
+/** Every revision of a template, whole: the history a restore reads. Not synced. */
+export const templateVersions = pgTable(
+  'template_versions',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => templates.id),
+    revision: integer('revision').notNull(),
+    content: jsonb('content').$type<TemplateContent>().notNull(),
+    authorId: uuid('author_id'),
+    at: instant('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.revision] })],
+);
+
+/** Named groups of members; plain REST records, not synced to the extension. */
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('teams_workspace_name').on(t.workspaceId, t.name)],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.memberId] }),
+    index('team_members_member').on(t.memberId),
+  ],
 );
 
 export const events = pgTable(
@@ -187,6 +243,10 @@ export const events = pgTable(
   (t) => [
     index('events_workspace_version').on(t.workspaceId, t.version),
     index('events_workspace_conversation').on(t.workspaceId, t.conversationId, t.version),
+    // Template usage statistics read only these events.
+    index('events_template_used')
+      .on(t.workspaceId, sql`(${t.after}->>'templateId')`)
+      .where(sql`${t.type} = 'template.used'`),
   ],
 );
 

@@ -6,7 +6,10 @@ import type {
   Note,
   Tag,
   Template,
+  TemplateContent,
+  TemplateVersion,
   Workspace,
+  WorkspaceSettings,
 } from '../../lib/schema';
 import type * as t from '../db/schema';
 
@@ -106,14 +109,22 @@ export const toTag = (r: Row<typeof t.tags>): Tag => ({
   version: r.version,
 });
 
+/** What a template's revision holds: its fields without bookkeeping. */
+export const toTemplateContent = (r: Row<typeof t.templates>): TemplateContent => ({
+  title: r.title,
+  body: r.body,
+  scope: r.scope,
+  folder: r.folder,
+  shortcut: r.shortcut,
+  tags: r.tags,
+  instruction: r.instruction,
+  teamId: r.teamId,
+});
+
 export const toTemplate = (r: Row<typeof t.templates>): Template => ({
   id: r.id,
   ownerId: r.ownerId,
-  scope: r.scope,
-  title: r.title,
-  body: r.body,
-  folder: r.folder,
-  shortcut: r.shortcut,
+  ...toTemplateContent(r),
   revision: r.revision,
   usageCount: r.usageCount,
   updatedAt: iso(r.updatedAt),
@@ -129,4 +140,20 @@ export const toEvent = (r: Row<typeof t.events>): Event => ({
   before: r.before ?? null,
   after: r.after ?? null,
   at: iso(r.at),
+});
+
+export const toTemplateVersion = (r: Row<typeof t.templateVersions>): TemplateVersion => ({
+  templateId: r.templateId,
+  revision: r.revision,
+  content: r.content,
+  authorId: r.authorId,
+  at: iso(r.at),
+});
+
+/** The copilot slot stays null until the copilot issue defines it. */
+export const toSettings = (r: Row<typeof t.workspaces>): WorkspaceSettings => ({
+  name: r.name,
+  mailboxes: r.mailboxes,
+  retentionDays: r.retentionDays,
+  copilot: null,
 });

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AcceptInvite, CreateInvite } from '../../lib/schema';
-import { secretHash } from '../auth/tokens';
+import { AcceptInvite, CreateInvite, type Role } from '../../lib/schema';
+import { secretHash, type Tokens } from '../auth/tokens';
 import { invites, members } from '../db/schema';
 import { toInvite } from '../domain/records';
 import { addMember, sessionFor } from '../domain/workspaces';
-import { write } from '../domain/write';
+import { type Write, write } from '../domain/write';
 import type { AppEnv, Deps } from '../http/context';
 import { ApiFailure, forbidden, notFound } from '../http/errors';
 import { body, params } from '../http/validate';
@@ -38,23 +38,12 @@ export function inviteRoutes(deps: Deps) {
           .where(and(eq(members.workspaceId, w.workspaceId), eq(members.email, email)));
         if (already?.status === 'active')
           throw new ApiFailure(409, 'conflict', `${email} is already a member`);
-        const id = randomUUID();
-        const code = deps.tokens.inviteCode(id);
-        const [row] = await w.tx
-          .insert(invites)
-          .values({
-            id,
-            workspaceId: w.workspaceId,
-            email,
-            role,
-            codeHash: secretHash(code),
-            invitedBy: me.id,
-            createdAt: w.now,
-            expiresAt: new Date(w.now.getTime() + INVITE_TTL_MS),
-          })
-          .returning();
-        await w.event({ type: 'invite.created', after: { inviteId: id, email, role } });
-        return { invite: toInvite(row!), code };
+        const created = await issueInvite(w, deps.tokens, me.id, email, role);
+        await w.event({
+          type: 'invite.created',
+          after: { inviteId: created.invite.id, email, role },
+        });
+        return created;
       });
       return c.json(created, 201);
     })
@@ -72,6 +61,30 @@ export function inviteRoutes(deps: Deps) {
         return toInvite(row);
       });
       return c.json(revoked);
+    })
+    .post('/:id/resend', ...admin, params(z.object({ id: z.uuid() }), 'invite'), async (c) => {
+      const { id } = c.req.valid('param');
+      const me = c.var.member;
+      const created = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
+        const [old] = await w.tx
+          .select()
+          .from(invites)
+          .where(and(eq(invites.id, id), eq(invites.workspaceId, w.workspaceId)));
+        if (!old) throw notFound('invite');
+        if (old.acceptedAt) throw new ApiFailure(409, 'conflict', 'This invite was already used');
+        // The code derives from the invite's id: a new code is a new invite, and the old
+        // code stops working.
+        if (!old.revokedAt)
+          await w.tx.update(invites).set({ revokedAt: w.now }).where(eq(invites.id, id));
+        const fresh = await issueInvite(w, deps.tokens, me.id, old.email, old.role);
+        await w.event({
+          type: 'invite.resent',
+          before: { inviteId: id },
+          after: { inviteId: fresh.invite.id, email: old.email, role: old.role },
+        });
+        return fresh;
+      });
+      return c.json(created, 201);
     })
     .post('/accept', identityAuth(deps), body(AcceptInvite), async (c) => {
       const identity = c.var.identity;
@@ -106,4 +119,23 @@ export function inviteRoutes(deps: Deps) {
       });
       return c.json(await sessionFor(db, deps.tokens, member.id), 201);
     });
+}
+
+async function issueInvite(w: Write, tokens: Tokens, by: string, email: string, role: Role) {
+  const id = randomUUID();
+  const code = tokens.inviteCode(id);
+  const [row] = await w.tx
+    .insert(invites)
+    .values({
+      id,
+      workspaceId: w.workspaceId,
+      email,
+      role,
+      codeHash: secretHash(code),
+      invitedBy: by,
+      createdAt: w.now,
+      expiresAt: new Date(w.now.getTime() + INVITE_TTL_MS),
+    })
+    .returning();
+  return { invite: toInvite(row!), code };
 }

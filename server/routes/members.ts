@@ -1,18 +1,21 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { UpdateMember } from '../../lib/schema';
+import { DeactivateMember, UpdateMember } from '../../lib/schema';
 import type { Tx } from '../db/open';
 import { conversations, members, workspaces } from '../db/schema';
 import { toMember, toWorkspace } from '../domain/records';
+import { touchTeamTemplates } from '../domain/templates';
 import { type Write, write } from '../domain/write';
 import type { AppEnv, Deps } from '../http/context';
 import { ApiFailure, forbidden, notFound } from '../http/errors';
 import { body, params } from '../http/validate';
-import { memberAuth } from '../middleware/auth';
+import { memberAuth, requireRole } from '../middleware/auth';
 
 /** What a member may change on their own record without being an admin. */
 const SELF_SERVICE = new Set(['name', 'availability']);
+
+const MemberId = params(z.object({ id: z.uuid() }), 'member');
 
 export function meRoutes(deps: Deps) {
   const { db } = deps.database;
@@ -40,7 +43,7 @@ export function memberRoutes(deps: Deps) {
         .orderBy(asc(members.name));
       return c.json(rows.map(toMember));
     })
-    .patch('/:id', params(z.object({ id: z.uuid() }), 'member'), body(UpdateMember), async (c) => {
+    .patch('/:id', MemberId, body(UpdateMember), async (c) => {
       const me = c.var.member;
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
@@ -70,14 +73,57 @@ export function memberRoutes(deps: Deps) {
           before: toMember(before),
           after: toMember(after!),
         });
-        if (before.status === 'active' && after!.status === 'deactivated') {
-          await unassignOpen(w, id);
-          w.deactivated.push(id);
-        }
+        if (before.status === 'active' && after!.status === 'deactivated')
+          await handOver(w, id, null);
+        // Leads and admins see every team's templates, agents only their teams'.
+        if (after!.role !== before.role) await touchTeamTemplates(w);
+        return toMember(after!);
+      });
+      return c.json(updated);
+    })
+    .post('/:id/deactivate', requireRole('admin'), MemberId, body(DeactivateMember), async (c) => {
+      const me = c.var.member;
+      const { id } = c.req.valid('param');
+      const { reassignTo } = c.req.valid('json');
+      const updated = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
+        const [before] = await w.tx
+          .select()
+          .from(members)
+          .where(and(eq(members.id, id), eq(members.workspaceId, w.workspaceId)));
+        if (!before) throw notFound('member');
+        if (before.status !== 'active')
+          throw new ApiFailure(409, 'conflict', 'This member is already deactivated');
+        if (before.role === 'admin') await keepAnAdmin(w.tx, w.workspaceId, id);
+        if (reassignTo !== null) await checkHeir(w, id, reassignTo);
+        const [after] = await w.tx
+          .update(members)
+          .set({ status: 'deactivated', version: w.version })
+          .where(eq(members.id, id))
+          .returning();
+        await w.event({
+          type: 'member.updated',
+          before: toMember(before),
+          after: toMember(after!),
+        });
+        await handOver(w, id, reassignTo);
         return toMember(after!);
       });
       return c.json(updated);
     });
+}
+
+/** Open work goes to an active member of the workspace other than the one leaving. */
+async function checkHeir(w: Write, leaving: string, heir: string) {
+  const [row] = await w.tx
+    .select({ status: members.status })
+    .from(members)
+    .where(and(eq(members.id, heir), eq(members.workspaceId, w.workspaceId)));
+  if (heir === leaving || row?.status !== 'active') {
+    const message = 'must be another active member of this workspace';
+    throw new ApiFailure(400, 'invalid_body', `Invalid request body: reassignTo: ${message}`, [
+      { path: 'reassignTo', message },
+    ]);
+  }
 }
 
 async function keepAnAdmin(tx: Tx, ws: string, leaving: string) {
@@ -97,11 +143,15 @@ async function keepAnAdmin(tx: Tx, ws: string, leaving: string) {
     throw new ApiFailure(409, 'conflict', 'The workspace needs at least one active admin');
 }
 
-/** A deactivated member's open work goes back to the queue, in the same transaction. */
-async function unassignOpen(w: Write, memberId: string) {
-  const freed = await w.tx
+/**
+ * A deactivated member's open work goes to `heir`, or back to the queue, in the same
+ * transaction; their live sockets close after commit.
+ */
+async function handOver(w: Write, memberId: string, heir: string | null) {
+  w.deactivated.push(memberId);
+  const moved = await w.tx
     .update(conversations)
-    .set({ assigneeId: null, version: w.version, updatedAt: w.now })
+    .set({ assigneeId: heir, version: w.version, updatedAt: w.now })
     .where(
       and(
         eq(conversations.workspaceId, w.workspaceId),
@@ -111,11 +161,14 @@ async function unassignOpen(w: Write, memberId: string) {
       ),
     )
     .returning({ id: conversations.id });
-  for (const { id } of freed)
-    await w.event({
-      type: 'conversation.unassigned',
-      conversationId: id,
-      before: memberId,
-      after: null,
-    });
+  await Promise.all(
+    moved.map(({ id }) =>
+      w.event({
+        type: heir ? 'conversation.assigned' : 'conversation.unassigned',
+        conversationId: id,
+        before: memberId,
+        after: heir,
+      }),
+    ),
+  );
 }

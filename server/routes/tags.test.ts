@@ -96,5 +96,74 @@ for (const target of testDatabases()) {
       expect((await lead.delete(`/v1/tags/${tag.id}`)).status).toBe(404);
       expect((await lead.post('/v1/tags', { name: 'doomed' })).status).toBe(201);
     });
+
+    it('merges a tag into another: conversations follow once, with a new version and event', async () => {
+      const from = (await lead.post('/v1/tags', { name: 'invoice' })).body;
+      const into = (await lead.post('/v1/tags', { name: 'billing-2' })).body;
+      const only = await conversation(['invoice']);
+      const both = await conversation(['billing-2', 'invoice']);
+      const untouched = await conversation(['billing-2']);
+      const t = (
+        await lead.post('/v1/templates', {
+          title: 'inv',
+          body: 'x',
+          scope: 'team',
+          tags: ['invoice'],
+        })
+      ).body;
+      const { body: boot } = await agent.get('/v1/bootstrap?limit=1000');
+
+      const merged = await lead.post(`/v1/tags/${from.id}/merge`, { into: into.id });
+      expect(merged).toMatchObject({ status: 200, body: { id: into.id, name: 'billing-2' } });
+      expect(await tagsOf(only)).toEqual(['billing-2']);
+      expect(await tagsOf(both)).toEqual(['billing-2']);
+
+      const pulled = await agent.post('/v1/pull', {
+        clientId: randomUUID(),
+        cursor: boot.cursor,
+      });
+      const ids = pulled.body.changes.map((c: { id: string }) => c.id);
+      expect(ids).toEqual(expect.arrayContaining([only, both, from.id, t.id]));
+      expect(ids).not.toContain(untouched);
+      expect(pulled.body.changes).toContainEqual(
+        expect.objectContaining({
+          id: t.id,
+          record: expect.objectContaining({ tags: ['billing-2'], revision: 1 }),
+        }),
+      );
+      const events = (await agent.get(`/v1/conversations/${only}/events`)).body;
+      expect(events.at(-1)).toMatchObject({
+        type: 'conversation.retagged',
+        before: 'invoice',
+        after: 'billing-2',
+      });
+      expect((await lead.get('/v1/tags')).body.map((x: { id: string }) => x.id)).not.toContain(
+        from.id,
+      );
+      expect((await lead.post(`/v1/tags/${into.id}/merge`, { into: into.id })).status).toBe(409);
+      expect((await lead.post(`/v1/tags/${from.id}/merge`, { into: into.id })).status).toBe(404);
+      expect((await agent.post(`/v1/tags/${into.id}/merge`, { into: from.id })).status).toBe(403);
+    });
+
+    it('archives a tag and counts open conversations per tag', async () => {
+      const tag = (await lead.post('/v1/tags', { name: 'counted' })).body;
+      await conversation(['counted']);
+      const closed = await conversation(['counted']);
+      await lead.post('/v1/push', {
+        clientId: randomUUID(),
+        mutations: [
+          mutation(1, 'conversation.setStatus', {
+            conversationId: closed,
+            status: 'closed',
+            snoozedUntil: null,
+          }),
+        ],
+      });
+      const archived = await lead.patch(`/v1/tags/${tag.id}`, { archived: true });
+      expect(archived.body.archived).toBe(true);
+      const counts = (await agent.get('/v1/tags/counts')).body;
+      expect(counts).toContainEqual({ tagId: tag.id, name: 'counted', open: 1 });
+      expect(counts.find((c: { name: string }) => c.name === 'doomed')).toMatchObject({ open: 0 });
+    });
   });
 }

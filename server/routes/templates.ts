@@ -1,45 +1,59 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, max, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type Role, TemplateInput, type TemplateScope, UpdateTemplate } from '../../lib/schema';
-import { templates } from '../db/schema';
-import { toTemplate } from '../domain/records';
-import { type Write, write } from '../domain/write';
-import type { AppEnv, CurrentMember, Deps } from '../http/context';
+import {
+  RestoreTemplate,
+  TemplateContent,
+  TemplateExport,
+  TemplateInput,
+  type TemplateUsage,
+  UpdateTemplate,
+} from '../../lib/schema';
+import { events, templates, templateVersions } from '../db/schema';
+import { toTemplate, toTemplateContent, toTemplateVersion } from '../domain/records';
+import { mayWriteTemplate, visibleTemplates, WRITERS } from '../domain/template-access';
+import {
+  checkTeams,
+  recordRevisions,
+  staleCheck,
+  visibleTemplate,
+  writableTemplate,
+} from '../domain/templates';
+import { write } from '../domain/write';
+import type { AppEnv, Deps } from '../http/context';
 import { ApiFailure, forbidden, notFound } from '../http/errors';
 import { body, params } from '../http/validate';
 import { memberAuth } from '../middleware/auth';
-import { canSeeTemplate } from '../sync/changes';
 
 const TemplateId = params(z.object({ id: z.uuid() }), 'template');
 
-/** Who may write a template of each scope (DESIGN.md §4). */
-const WRITERS: Record<TemplateScope, Role[]> = {
-  personal: ['agent', 'lead', 'admin'],
-  team: ['lead', 'admin'],
-  workspace: ['admin'],
-};
+/** Rows per INSERT: well under Postgres' 65535 parameters for the widest table. */
+const CHUNK = 500;
 
-function mayWrite(me: CurrentMember, scope: TemplateScope, ownerId: string) {
-  if (scope === 'personal') return ownerId === me.id;
-  return WRITERS[scope].includes(me.role);
-}
+const scopeDenied = (scope: keyof typeof WRITERS, at?: string) =>
+  new ApiFailure(
+    403,
+    'forbidden',
+    `Only ${WRITERS[scope].join(' or ')} members write ${scope} templates`,
+    at ? [{ path: at, message: `${scope} templates are not yours to write` }] : undefined,
+  );
 
 export function templateRoutes(deps: Deps) {
   const { database } = deps;
+  const { db } = database;
   return new Hono<AppEnv>()
     .use(memberAuth(deps))
     .get('/', async (c) => {
       const me = c.var.member;
-      const rows = await database.db
+      const rows = await db
         .select()
         .from(templates)
         .where(
           and(
             eq(templates.workspaceId, me.workspaceId),
             isNull(templates.deletedAt),
-            or(ne(templates.scope, 'personal'), eq(templates.ownerId, me.id)),
+            visibleTemplates(me),
           ),
         )
         .orderBy(asc(templates.title));
@@ -48,11 +62,9 @@ export function templateRoutes(deps: Deps) {
     .post('/', body(TemplateInput), async (c) => {
       const input = c.req.valid('json');
       const me = c.var.member;
-      if (!mayWrite(me, input.scope, me.id))
-        throw forbidden(
-          `Only ${WRITERS[input.scope].join(' or ')} members write ${input.scope} templates`,
-        );
+      if (!mayWriteTemplate(me, input.scope, me.id)) throw scopeDenied(input.scope);
       const template = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
+        await checkTeams(w, [{ content: input, at: 'teamId' }]);
         const [row] = await w.tx
           .insert(templates)
           .values({
@@ -65,32 +77,88 @@ export function templateRoutes(deps: Deps) {
             version: w.version,
           })
           .returning();
+        await recordRevisions(w, [row!]);
         await w.event({ type: 'template.created', after: toTemplate(row!) });
         return toTemplate(row!);
       });
       return c.json(template, 201);
+    })
+    .get('/export', async (c) => {
+      const me = c.var.member;
+      const rows = await db
+        .select()
+        .from(templates)
+        .where(
+          and(
+            eq(templates.workspaceId, me.workspaceId),
+            isNull(templates.deletedAt),
+            visibleTemplates(me),
+          ),
+        )
+        .orderBy(asc(templates.title), asc(templates.id));
+      const document: TemplateExport = { version: 1, templates: rows.map(toTemplateContent) };
+      return c.json(document);
+    })
+    .post('/import', body(TemplateExport), async (c) => {
+      const me = c.var.member;
+      const items = c.req.valid('json').templates.map((content, i) => ({
+        content,
+        at: `templates.${i}.teamId`,
+      }));
+      items.forEach(({ content }, i) => {
+        if (!mayWriteTemplate(me, content.scope, me.id))
+          throw scopeDenied(content.scope, `templates.${i}.scope`);
+      });
+      const imported = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
+        await checkTeams(w, items);
+        const rows = [];
+        for (let i = 0; i < items.length; i += CHUNK) {
+          const chunk = items.slice(i, i + CHUNK).map(({ content }) => ({
+            ...content,
+            id: randomUUID(),
+            workspaceId: w.workspaceId,
+            ownerId: me.id,
+            revision: 1,
+            updatedAt: w.now,
+            version: w.version,
+          }));
+          rows.push(...(await w.tx.insert(templates).values(chunk).returning()));
+        }
+        for (let i = 0; i < rows.length; i += CHUNK)
+          await recordRevisions(w, rows.slice(i, i + CHUNK));
+        await Promise.all(
+          rows.map((r) => w.event({ type: 'template.created', after: toTemplate(r) })),
+        );
+        return rows.map(toTemplate);
+      });
+      return c.json({ templates: imported }, 201);
     })
     .patch('/:id', TemplateId, body(UpdateTemplate), async (c) => {
       const { id } = c.req.valid('param');
       const { revision, ...patch } = c.req.valid('json');
       const me = c.var.member;
       const template = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
-        const before = await writable(w, me, id);
-        if (patch.scope && !mayWrite(me, patch.scope, before.ownerId))
+        const before = await writableTemplate(w, me, id);
+        if (patch.scope && !mayWriteTemplate(me, patch.scope, before.ownerId))
           throw forbidden(`You may not move this template to ${patch.scope}`);
-        if (before.revision !== revision)
-          throw new ApiFailure(
-            409,
-            'conflict',
-            `The template changed meanwhile (revision ${before.revision}, you edited ${revision})`,
-            undefined,
-            { current: toTemplate(before) },
-          );
+        staleCheck(before, revision);
+        const scope = patch.scope ?? before.scope;
+        // A template leaving team scope leaves its team; naming a team outside it is refused.
+        const teamId =
+          patch.teamId !== undefined ? patch.teamId : scope === 'team' ? before.teamId : null;
+        await checkTeams(w, [{ content: { scope, teamId }, at: 'teamId' }]);
         const [row] = await w.tx
           .update(templates)
-          .set({ ...patch, revision: before.revision + 1, updatedAt: w.now, version: w.version })
+          .set({
+            ...patch,
+            teamId,
+            revision: before.revision + 1,
+            updatedAt: w.now,
+            version: w.version,
+          })
           .where(eq(templates.id, id))
           .returning();
+        await recordRevisions(w, [row!]);
         await w.event({
           type: 'template.updated',
           before: toTemplate(before),
@@ -104,7 +172,7 @@ export function templateRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const me = c.var.member;
       await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
-        const before = await writable(w, me, id);
+        const before = await writableTemplate(w, me, id);
         await w.tx
           .update(templates)
           .set({ deletedAt: w.now, updatedAt: w.now, version: w.version })
@@ -112,25 +180,84 @@ export function templateRoutes(deps: Deps) {
         await w.event({ type: 'template.deleted', before: toTemplate(before) });
       });
       return c.body(null, 204);
+    })
+    .get('/:id/versions', TemplateId, async (c) => {
+      const { id } = c.req.valid('param');
+      await visibleTemplate(db, c.var.member, id);
+      const rows = await db
+        .select()
+        .from(templateVersions)
+        .where(eq(templateVersions.templateId, id))
+        .orderBy(desc(templateVersions.revision));
+      return c.json(rows.map(toTemplateVersion));
+    })
+    .post('/:id/restore', TemplateId, body(RestoreTemplate), async (c) => {
+      const { id } = c.req.valid('param');
+      const { revision, fromRevision } = c.req.valid('json');
+      const me = c.var.member;
+      const template = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
+        const before = await writableTemplate(w, me, id);
+        if (fromRevision !== undefined) staleCheck(before, fromRevision);
+        const [old] = await w.tx
+          .select()
+          .from(templateVersions)
+          .where(and(eq(templateVersions.templateId, id), eq(templateVersions.revision, revision)));
+        if (!old) throw notFound('template revision');
+        // Revisions written before a field existed read with its default.
+        const content = TemplateContent.parse(old.content);
+        if (!mayWriteTemplate(me, content.scope, before.ownerId)) throw scopeDenied(content.scope);
+        await checkTeams(w, [{ content, at: 'teamId' }]);
+        const [row] = await w.tx
+          .update(templates)
+          .set({
+            ...content,
+            revision: before.revision + 1,
+            updatedAt: w.now,
+            version: w.version,
+          })
+          .where(eq(templates.id, id))
+          .returning();
+        await recordRevisions(w, [row!]);
+        await w.event({
+          type: 'template.restored',
+          before: toTemplate(before),
+          after: { ...toTemplate(row!), restoredRevision: revision },
+        });
+        return toTemplate(row!);
+      });
+      return c.json(template);
+    })
+    .get('/:id/usage', TemplateId, async (c) => {
+      const { id } = c.req.valid('param');
+      const me = c.var.member;
+      await visibleTemplate(db, me, id);
+      // `template.use` writes these events (lib/mutations/apply.ts): the id sits in `after`.
+      const rows = await db
+        .select({ memberId: events.actorId, count: count(), lastUsedAt: max(events.at) })
+        .from(events)
+        .where(
+          and(
+            eq(events.workspaceId, me.workspaceId),
+            eq(events.type, 'template.used'),
+            sql`${events.after}->>'templateId' = ${id}`,
+          ),
+        )
+        .groupBy(events.actorId)
+        .orderBy(desc(count()), asc(events.actorId));
+      const byMember = rows.map((r) => ({
+        memberId: r.memberId,
+        count: r.count,
+        lastUsedAt: r.lastUsedAt!.toISOString(),
+      }));
+      const usage: TemplateUsage = {
+        count: byMember.reduce((n, m) => n + m.count, 0),
+        lastUsedAt:
+          byMember
+            .map((m) => m.lastUsedAt)
+            .sort()
+            .at(-1) ?? null,
+        byMember,
+      };
+      return c.json(usage);
     });
-}
-
-/** The template, if this member can see it (else 404) and may change it (else 403). */
-async function writable(w: Write, me: CurrentMember, id: string) {
-  const [row] = await w.tx
-    .select()
-    .from(templates)
-    .where(
-      and(
-        eq(templates.id, id),
-        eq(templates.workspaceId, w.workspaceId),
-        isNull(templates.deletedAt),
-      ),
-    );
-  if (!row || !canSeeTemplate(me, row)) throw notFound('template');
-  if (!mayWrite(me, row.scope, row.ownerId))
-    throw forbidden(
-      `Only ${WRITERS[row.scope].join(' or ')} members change ${row.scope} templates`,
-    );
-  return row;
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { conversationIdFor } from '../../lib/conversation-id';
 import { type Actor, applyMutation } from '../../lib/mutations/apply';
-import type { Change, Mutation, MutationResult } from '../../lib/schema';
+import type { Change, ConversationMutation, MutationResult } from '../../lib/schema';
 import type { Tx } from '../db/open';
 import { conversations, members, notes, tags } from '../db/schema';
 import { conversationRow, toConversation, toNote, toTag } from '../domain/records';
@@ -33,7 +33,7 @@ export async function applyInTx(
   workspaceId: string,
   head: number,
   actor: Actor,
-  mutation: Mutation,
+  mutation: ConversationMutation,
   now: Date,
 ): Promise<{ outcome: Outcome; writes: Promise<unknown>[] }> {
   const { id } = mutation;
@@ -151,13 +151,17 @@ export async function applyInTx(
   return { outcome: { result: { id, status: 'ok' }, version, head: version, changes }, writes };
 }
 
-const rejected = (id: number, status: 'forbidden' | 'invalid', message: string): Outcome => ({
+export const rejected = (
+  id: number,
+  status: 'forbidden' | 'invalid',
+  message: string,
+): Outcome => ({
   result: { id, status, message },
   version: null,
 });
 
 /** The members whose standing a mutation's rules ask about: the assignee, the mentioned. */
-function membersNamedBy(mutation: Mutation): string[] {
+function membersNamedBy(mutation: ConversationMutation): string[] {
   if (mutation.name === 'conversation.assign') return [mutation.args.assigneeId];
   if (mutation.name === 'note.add') return mutation.args.mentions;
   return [];

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BootstrapPage, Change } from '../../lib/schema';
 import type { Db, Tx } from '../db/open';
@@ -11,6 +11,7 @@ import {
   toTemplate,
   toWorkspace,
 } from '../domain/records';
+import { visibleTemplates } from '../domain/template-access';
 import type { CurrentMember } from '../http/context';
 import { ApiFailure, notFound } from '../http/errors';
 
@@ -131,7 +132,7 @@ async function readEntity(
           and(
             eq(templates.workspaceId, ws),
             isNull(templates.deletedAt),
-            or(ne(templates.scope, 'personal'), eq(templates.ownerId, member.id)),
+            visibleTemplates(member),
             after ? gt(templates.id, after) : undefined,
           ),
         )

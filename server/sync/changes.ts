@@ -11,13 +11,8 @@ import {
   toTemplate,
   toWorkspace,
 } from '../domain/records';
+import { canSeeTemplate, templateViewer } from '../domain/template-access';
 import type { CurrentMember } from '../http/context';
-
-/** Personal templates are their owner's alone; everyone else sees them as deleted. */
-export const canSeeTemplate = (
-  member: Pick<CurrentMember, 'id'>,
-  t: { scope: string; ownerId: string },
-) => t.scope !== 'personal' || t.ownerId === member.id;
 
 /** Entities in the order a client should apply them within one version. */
 const ORDER: Change['entity'][] = [
@@ -111,6 +106,8 @@ export async function changesBetween(
       only('note', () => tx.select().from(notes).where(range(notes.version, notes.workspaceId))),
     ],
   );
+  // A template this member may not see reads as deleted, so it leaves their cache.
+  const viewer = templateRows.length ? await templateViewer(tx, member) : null;
   const changes: Change[] = [
     ...wsRows.map(
       (r): Change => ({
@@ -136,7 +133,7 @@ export async function changesBetween(
         entity: 'template',
         id: r.id,
         version: r.version,
-        record: r.deletedAt || !canSeeTemplate(member, r) ? null : toTemplate(r),
+        record: r.deletedAt || !canSeeTemplate(viewer!, r) ? null : toTemplate(r),
       }),
     ),
     ...conversationRows.map(

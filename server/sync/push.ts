@@ -12,6 +12,7 @@ import { publish } from '../domain/write';
 import type { CurrentMember } from '../http/context';
 import { forbidden } from '../http/errors';
 import { applyInTx, type Outcome } from './apply-mutation';
+import { applyTemplateUseInTx } from './apply-template-use';
 
 /**
  * Applies a client's mutations in order, each in its own transaction. A mutation id is
@@ -66,15 +67,11 @@ async function pushOne(
     };
 
   const parsed = parseMutation(envelope);
+  const actor = { memberId: member.id, role: member.role };
   const { outcome, writes } = parsed.ok
-    ? await applyInTx(
-        tx,
-        member.workspaceId,
-        head,
-        { memberId: member.id, role: member.role },
-        parsed.mutation,
-        now,
-      )
+    ? parsed.mutation.name === 'template.use'
+      ? await applyTemplateUseInTx(tx, member.workspaceId, head, actor, parsed.mutation, now)
+      : await applyInTx(tx, member.workspaceId, head, actor, parsed.mutation, now)
     : {
         outcome: {
           result: { id: envelope.id, status: 'invalid' as const, message: parsed.message },

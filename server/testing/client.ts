@@ -27,6 +27,7 @@ export function client(server: TestServer, who: TestSession | null) {
     get: <T = Loose>(path: string) => call<T>('GET', path),
     post: <T = Loose>(path: string, body?: unknown) => call<T>('POST', path, body),
     patch: <T = Loose>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    put: <T = Loose>(path: string, body: unknown) => call<T>('PUT', path, body),
     delete: <T = Loose>(path: string) => call<T>('DELETE', path),
   };
 }

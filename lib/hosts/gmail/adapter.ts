@@ -2,6 +2,7 @@ import * as InboxSDK from '@inboxsdk/core';
 import type { MailHost } from '../types';
 import { APP_ID } from './app-id';
 import { toOpenedCompose } from './compose';
+import { addQueueNav } from './nav';
 import { gotoQueue, gotoThread, handleQueues } from './queues';
 import { toThreadRow } from './row';
 import { observeTheme } from './theme';
@@ -42,6 +43,13 @@ export async function loadGmailHost(onError: (error: unknown) => void): Promise<
     onQueueShown: (handler, signal) => handleQueues(sdk.Router, handler, signal),
     openQueue: (queue) => gotoQueue(sdk.Router, queue),
     openThread: (threadId) => gotoThread(sdk.Router, threadId),
+    addQueueNav: (title, items, signal) => addQueueNav(sdk.NavMenu, title, items, signal),
+    describeShortcuts(shortcuts, signal) {
+      const handles = shortcuts.map((s) => sdk.Keyboard.createShortcutHandle(s));
+      until(signal, () => {
+        for (const handle of handles) handle.remove();
+      });
+    },
     onThemeChange: (handler, signal) => observeTheme(document.body, handler, signal),
   };
 }

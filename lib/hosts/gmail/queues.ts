@@ -6,7 +6,7 @@ import { untilDestroyed } from './view-signal';
 type Router = InboxSDK['Router'];
 
 /** Gmail custom route of a queue; InboxSDK URI-encodes the param ("tag:billing"). */
-const QUEUE_ROUTE = 'sidedesk/:queue';
+export const QUEUE_ROUTE = 'sidedesk/:queue';
 
 export function handleQueues(
   router: Router,

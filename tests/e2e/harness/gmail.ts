@@ -6,6 +6,7 @@ import { ROOT } from './paths';
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'gmail');
 
 export type GmailFixture =
+  | 'compose-2026-11.html'
   | 'inbox-2026-11.html'
   | 'inbox-copy-2026-11.html'
   | 'thread-2026-11.html'

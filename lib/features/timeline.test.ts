@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../schema';
+import { ana, leo } from '../testing/thread-data';
+import { timeline } from './timeline';
+
+const now = new Date('2026-11-20T10:00:00.000Z');
+let n = 0;
+const event = (type: string, actorId: string | null, before: unknown, after: unknown): Event => {
+  n++;
+  return {
+    id: `00000000-0000-4000-8000-00000000100${n}`,
+    version: n,
+    actorId,
+    conversationId: 'c1',
+    type,
+    before,
+    after,
+    at: new Date(now.getTime() - (10 - n) * 60_000).toISOString(),
+  };
+};
+
+describe('the activity timeline', () => {
+  it('reads each change as a sentence, newest first, with how long ago', () => {
+    const events = [
+      event('conversation.created', ana.id, null, {}),
+      event('conversation.assigned', ana.id, null, ana.id),
+      event(
+        'conversation.status',
+        leo.id,
+        { status: 'open', snoozedUntil: null },
+        {
+          status: 'pending',
+          snoozedUntil: null,
+        },
+      ),
+      event('conversation.tagged', leo.id, null, 'vip'),
+      event('conversation.untagged', ana.id, 'vip', null),
+      event('note.added', ana.id, null, { noteId: 'x' }),
+      event('conversation.assigned', leo.id, ana.id, leo.id),
+      event('conversation.assigned', leo.id, leo.id, ana.id),
+      event('conversation.unassigned', leo.id, ana.id, null),
+    ];
+    const lines = timeline(events, [ana, leo], now).map((e) => `${e.text} · ${e.ago}`);
+    expect(lines).toEqual([
+      'Leo Lead unassigned Ana Silva · 1 min ago',
+      'Leo Lead assigned this to Ana Silva · 2 min ago',
+      'Leo Lead took this · 3 min ago',
+      'Ana Silva added a note · 4 min ago',
+      'Ana Silva removed tag vip · 5 min ago',
+      'Leo Lead added tag vip · 6 min ago',
+      'Leo Lead set status pending · 7 min ago',
+      'Ana Silva took this · 8 min ago',
+      'Ana Silva started tracking this conversation · 9 min ago',
+    ]);
+  });
+
+  it('says snoozed until when, and copes with unknown people, types and shapes', () => {
+    const until = new Date(2026, 10, 21, 9, 0).toISOString();
+    const events = [
+      event('conversation.status', null, null, { status: 'snoozed', snoozedUntil: until }),
+      event('conversation.assigned', '00000000-0000-4000-8000-0000000000ff', null, 42),
+      event('sla.breached', ana.id, null, null),
+    ];
+    const texts = timeline(events, [ana], now).map((e) => e.text);
+    expect(texts[0]).toBe('Ana Silva: sla.breached');
+    expect(texts[1]).toBe('A former member changed the assignee');
+    expect(texts[2]).toMatch(/^Someone snoozed this until .+/);
+  });
+});

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { type Event, Id, Instant, type Member, Status } from '../schema';
+import { ago } from './relative-time';
+import { formatUntil } from './snooze-times';
+
+export interface TimelineEntry {
+  id: string;
+  text: string;
+  ago: string;
+  at: string;
+}
+
+const Assignee = Id.nullable();
+const StatusChange = z.object({ status: Status, snoozedUntil: Instant.nullable() });
+const Text = z.string();
+
+/** One readable line per event, newest first ("Ana Agent took this"). */
+export function timeline(events: readonly Event[], members: readonly Member[], now: Date) {
+  const name = (id: string | null) =>
+    (id && members.find((m) => m.id === id)?.name) ?? (id ? 'A former member' : 'Someone');
+  return [...events].reverse().map(
+    (event): TimelineEntry => ({
+      id: event.id,
+      text: sentence(event, name, now),
+      ago: ago(event.at, now.getTime()),
+      at: event.at,
+    }),
+  );
+}
+
+function sentence(event: Event, name: (id: string | null) => string, now: Date): string {
+  const who = name(event.actorId);
+  const read = <T>(schema: z.ZodType<T>, value: unknown) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  };
+  switch (event.type) {
+    case 'conversation.created':
+      return `${who} started tracking this conversation`;
+    case 'conversation.updated':
+      return `${who} added their copy of the thread`;
+    case 'conversation.assigned': {
+      const to = read(Assignee, event.after);
+      if (to === null) return `${who} changed the assignee`;
+      return to === event.actorId ? `${who} took this` : `${who} assigned this to ${name(to)}`;
+    }
+    case 'conversation.unassigned': {
+      const from = read(Assignee, event.before);
+      return from && from !== event.actorId
+        ? `${who} unassigned ${name(from)}`
+        : `${who} unassigned this`;
+    }
+    case 'conversation.status': {
+      const after = read(StatusChange, event.after);
+      if (!after) return `${who} changed the status`;
+      return after.snoozedUntil
+        ? `${who} snoozed this until ${formatUntil(after.snoozedUntil, now)}`
+        : `${who} set status ${after.status}`;
+    }
+    case 'conversation.priority':
+      return `${who} set priority ${read(Text, event.after) ?? '?'}`;
+    case 'conversation.tagged':
+      return `${who} added tag ${read(Text, event.after) ?? '?'}`;
+    case 'conversation.untagged':
+      return `${who} removed tag ${read(Text, event.before) ?? '?'}`;
+    case 'note.added':
+      return `${who} added a note`;
+    default:
+      return `${who}: ${event.type}`;
+  }
+}
