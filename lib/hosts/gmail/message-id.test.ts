@@ -122,6 +122,15 @@ describe('Show original request', () => {
     ).rejects.toThrow('503');
   });
 
+  it('throws on a page that is neither the message nor Gmail’s not-found page', async () => {
+    for (const body of ['<html><body>Sign in to continue</body></html>', 'garbage']) {
+      const odd = async () => new Response(body);
+      await expect(
+        fetchFirstMessage('https://mail.google.com/x', new AbortController().signal, odd),
+      ).rejects.toThrow('without the message');
+    }
+  });
+
   it('answers null when Gmail has no such message', async () => {
     const notFound = async () => new Response(page('om-not-found-2026-11.txt'));
     await expect(

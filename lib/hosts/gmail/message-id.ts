@@ -1,6 +1,6 @@
 import { ConversationKey, Instant, type ThreadRef } from '../../schema';
 import type { FirstMessage } from '../types';
-import { ACCOUNT_PATH, RAW_MESSAGE_PRE } from './selectors';
+import { ACCOUNT_PATH, MESSAGE_NOT_FOUND, RAW_MESSAGE_PRE } from './selectors';
 
 /**
  * Gmail's "Show original" page for one message, which the signed-in page may fetch.
@@ -21,9 +21,9 @@ export function originalMessageUrl(
 }
 
 /**
- * Reads the first message's headers. A page without a message (unknown id) gives null;
- * a failed request throws instead, because answering null would key the conversation by
- * thread id and split it from the other agents' copies for good.
+ * Reads the first message's headers. Gmail's page for an unknown id gives null; a failed
+ * request or a page that is neither throws instead, because answering null would key the
+ * conversation by thread id and split it from the other agents' copies for good.
  */
 export async function fetchFirstMessage(
   url: string,
@@ -32,8 +32,11 @@ export async function fetchFirstMessage(
 ): Promise<FirstMessage | null> {
   const response = await fetchPage(url, { credentials: 'include', signal });
   if (!response.ok) throw new Error(`Gmail "Show original" answered HTTP ${response.status}`);
-  const raw = rawMessageFromPage(await response.text());
-  return raw === null ? null : parseFirstMessage(raw);
+  const page = await response.text();
+  const raw = rawMessageFromPage(page);
+  if (raw !== null) return parseFirstMessage(raw);
+  if (MESSAGE_NOT_FOUND.test(page)) return null;
+  throw new Error('Gmail "Show original" answered a page without the message');
 }
 
 export function rawMessageFromPage(html: string): string | null {

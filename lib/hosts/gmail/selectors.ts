@@ -39,3 +39,11 @@ export const ACCOUNT_PATH = /^\/mail\/(?:b\/[^/]+\/)?u\/\d+\//;
  * extensions reading that page (2019–2026); InboxSDK instead regexes the whole page.
  */
 export const RAW_MESSAGE_PRE = /<pre\b[^>]*\bid="raw_message_text"[^>]*>([\s\S]*?)<\/pre>/;
+
+/**
+ * The same page for an id Gmail does not know: no `pre`, an error box instead (HTTP 200).
+ * Reconstructed from a public extension's test (2026) that quotes "the requested message
+ * does not exist"; the wording may be localised, so only the box is looked for. Any other
+ * page without the `pre` (a sign-in page, an outage page) is a failure, not "no message".
+ */
+export const MESSAGE_NOT_FOUND = /<div\b[^>]*\bclass="error"[^>]*>/;
