@@ -4,7 +4,13 @@ import { conversationsWith } from './customer-history';
 import type { SidedeskDb } from './db';
 import type { Handlers } from './messaging';
 import { deleteMeta, getMeta, setMeta } from './meta';
-import { conversationById, conversationByRef, listQueue, notesOf } from './queues';
+import {
+  conversationById,
+  conversationByRef,
+  conversationsByRefs,
+  listQueue,
+  notesOf,
+} from './queues';
 import type { MessageError } from './schema/messages';
 import { readSessionState } from './session-state';
 import type { SyncEngine } from './sync/engine';
@@ -45,6 +51,10 @@ export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Acco
     signOut: async () => {
       await account.signOut();
       return state();
+    },
+    getConversationsByRefs: async ({ refs }) => {
+      await signedIn();
+      return conversationsByRefs(db, refs);
     },
     getConversation: async ({ by }) => {
       await signedIn();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toConversationRow } from './db';
-import { conversationByRef, listQueue } from './queues';
+import { conversationByRef, conversationsByRefs, listQueue } from './queues';
 import { memoryDb } from './testing/memory-db';
 import { conversation } from './testing/records';
 
@@ -51,5 +51,15 @@ describe('queues', () => {
     });
     expect(found?.id).toBe('free');
     expect(found).not.toHaveProperty('refKeys');
+  });
+
+  it('looks many host threads up at once, in order, null for the unknown', async () => {
+    const ref = (threadId: string) => ({
+      host: 'gmail' as const,
+      mailbox: 'Support@Example.com',
+      threadId,
+    });
+    const found = await conversationsByRefs(db, [ref('t-soon'), ref('t-nope'), ref('t-free')]);
+    expect(found.map((c) => c?.id ?? null)).toEqual(['soon', null, 'free']);
   });
 });

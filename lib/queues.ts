@@ -18,6 +18,18 @@ export async function conversationByRef(db: SidedeskDb, ref: ThreadRef) {
   return row ? fromConversationRow(row) : null;
 }
 
+/** The conversations of many host threads in one query, in the order of `refs`. */
+export async function conversationsByRefs(db: SidedeskDb, refs: ThreadRef[]) {
+  const keys = refs.map(refKey);
+  const found = await db.conversations.where('refKeys').anyOf(keys).toArray();
+  const byKey = new Map<string, Conversation>();
+  for (const row of found) {
+    const conversation = fromConversationRow(row);
+    for (const key of row.refKeys) byKey.set(key, conversation);
+  }
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
 /** Open conversations of one assignee ('' = unassigned), soonest due first. */
 export async function openQueueOf(db: SidedeskDb, assigneeKey: string, limit: number) {
   const list = await db.conversations

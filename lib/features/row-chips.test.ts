@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { MailHost, ThreadRow } from '../hosts/types';
+import type { Conversation, ThreadRef } from '../schema';
+import type { ChangeNotice, Request } from '../schema/messages';
 import { conversation } from '../testing/records';
 import { ana, ben, tag } from '../testing/thread-data';
-import { chipsFor, concerns } from './row-chips';
+import type { Background } from './background';
+import { createCommands } from './commands';
+import { chipsFor, concerns, rowChips } from './row-chips';
 
 const texts = (chips: { text: string }[]) => chips.map((c) => c.text);
 
@@ -43,5 +48,85 @@ describe('row chips', () => {
     expect(concerns(notice([], ['members']), 'c1')).toBe(true);
     expect(concerns(notice([], ['tags']), 'c1')).toBe(true);
     expect(concerns(notice([], ['sync']), 'c1')).toBe(false);
+  });
+});
+
+describe('the row chips feature', () => {
+  const ref = (threadId: string) => ({
+    host: 'gmail' as const,
+    mailbox: 'ana@acme.test',
+    threadId,
+  });
+
+  function page() {
+    let onRow: (row: ThreadRow) => void = () => {};
+    let onNotice: (notice: ChangeNotice) => void = () => {};
+    const lookups: ThreadRef[][] = [];
+    const cache = new Map<string, Conversation>();
+    const send = vi.fn(async (request: Request) => {
+      if (request.type === 'listMembers') return [ana];
+      if (request.type === 'listTags') return [];
+      if (request.type === 'getConversationsByRefs') {
+        lookups.push(request.refs);
+        return request.refs.map((r) => cache.get(r.threadId) ?? null);
+      }
+      throw new Error(`unexpected ${request.type}`);
+    });
+    const host = {
+      onThreadRow: (handler: typeof onRow) => (onRow = handler),
+    } as unknown as MailHost;
+    const background = {
+      send,
+      subscribe: (listener: typeof onNotice) => {
+        onNotice = listener;
+        return () => {};
+      },
+    } as unknown as Background;
+    rowChips.init({
+      host,
+      background,
+      commands: createCommands(),
+      signal: new AbortController().signal,
+      report: (e) => {
+        throw e;
+      },
+    });
+    const row = (threadId: string) => {
+      const shown: string[][] = [];
+      const r = {
+        ref: ref(threadId),
+        setChips: (chips: { text: string }[]) => shown.push(texts(chips)),
+        signal: new AbortController().signal,
+      } as unknown as ThreadRow;
+      onRow(r);
+      return shown;
+    };
+    return { row, cache, lookups, notify: (n: ChangeNotice) => onNotice(n) };
+  }
+
+  it('looks a burst of rows up in one request, and redraws only the rows that changed', async () => {
+    vi.useFakeTimers();
+    try {
+      const p = page();
+      p.cache.set('t1', conversation('c1', { assigneeId: ana.id }));
+      p.cache.set('t2', conversation('c2'));
+      const [one, two, three] = [p.row('t1'), p.row('t2'), p.row('t3')];
+      await vi.runAllTimersAsync();
+      expect(p.lookups).toEqual([[ref('t1'), ref('t2'), ref('t3')]]);
+      expect([one, two, three]).toEqual([[['AS', 'open']], [['open']], [[]]]);
+
+      p.cache.set('t2', conversation('c2', { status: 'pending' }));
+      p.notify({ type: 'changed', conversationIds: ['c1', 'c2'], tables: [] });
+      p.notify({ type: 'changed', conversationIds: ['c2'], tables: [] });
+      await vi.runAllTimersAsync();
+      // t3 was unknown, so any change may concern it; only t2's chips changed.
+      expect(p.lookups[1]).toEqual([ref('t1'), ref('t2'), ref('t3')]);
+      expect(p.lookups).toHaveLength(2);
+      expect(one).toHaveLength(1);
+      expect(two.at(-1)).toEqual(['pending']);
+      expect(three).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

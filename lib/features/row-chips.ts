@@ -47,31 +47,77 @@ export function concerns(notice: ChangeNotice, conversationId: string | null): b
   return conversationId === null || notice.conversationIds.includes(conversationId);
 }
 
+/** Changes come in bursts (a pull of 100): the rows they touch are looked up together. */
+const BATCH_MS = 16;
+/** The most refs one lookup carries (the message's limit). */
+const BATCH_SIZE = 500;
+
+interface RowState {
+  conversationId: string | null;
+  /** The chips the row shows, serialised: unchanged chips are not redrawn. */
+  shown: string | null;
+}
+
 export const rowChips: Feature = {
   name: 'row-chips',
   init({ host, background, signal, report }) {
     const { send } = background;
-    const rows = new Map<ThreadRow, string | null>();
+    const rows = new Map<ThreadRow, RowState>();
+    const dirty = new Set<ThreadRow>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
     let members: Promise<Member[]> | null = null;
     let tags: Promise<Tag[]> | null = null;
-    const refresh = async (row: ThreadRow) => {
+
+    const redraw = async (batch: ThreadRow[]) => {
       members ??= send({ type: 'listMembers' });
       tags ??= send({ type: 'listTags' });
-      const conversation = await send({ type: 'getConversation', by: { ref: row.ref } });
-      if (row.signal.aborted || !rows.has(row)) return;
-      rows.set(row, conversation?.id ?? null);
-      row.setChips(chipsFor(conversation, await members, await tags));
+      const [found, memberList, tagList] = await Promise.all([
+        send({ type: 'getConversationsByRefs', refs: batch.map((row) => row.ref) }),
+        members,
+        tags,
+      ]);
+      batch.forEach((row, i) => {
+        const state = rows.get(row);
+        if (!state || row.signal.aborted) return;
+        const conversation = found[i] ?? null;
+        state.conversationId = conversation?.id ?? null;
+        const chips = chipsFor(conversation, memberList, tagList);
+        const shown = JSON.stringify(chips);
+        if (shown === state.shown) return;
+        state.shown = shown;
+        row.setChips(chips);
+      });
     };
+    const flush = () => {
+      timer = null;
+      const pending = [...dirty].filter((row) => rows.has(row));
+      dirty.clear();
+      for (let i = 0; i < pending.length; i += BATCH_SIZE) {
+        redraw(pending.slice(i, i + BATCH_SIZE)).catch(report);
+      }
+    };
+    const mark = (row: ThreadRow) => {
+      dirty.add(row);
+      timer ??= setTimeout(flush, BATCH_MS);
+    };
+
     const unsubscribe = background.subscribe((notice) => {
       if (notice.tables.includes('members')) members = null;
       if (notice.tables.includes('tags')) tags = null;
-      for (const [row, id] of rows) if (concerns(notice, id)) refresh(row).catch(report);
+      for (const [row, state] of rows) if (concerns(notice, state.conversationId)) mark(row);
     });
-    signal.addEventListener('abort', unsubscribe, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        unsubscribe();
+        if (timer !== null) clearTimeout(timer);
+      },
+      { once: true },
+    );
     host.onThreadRow((row) => {
-      rows.set(row, null);
+      rows.set(row, { conversationId: null, shown: null });
       row.signal.addEventListener('abort', () => rows.delete(row), { once: true });
-      refresh(row).catch(report);
+      mark(row);
     }, signal);
   },
 };

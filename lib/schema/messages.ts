@@ -106,6 +106,8 @@ export const Request = z.discriminatedUnion('type', [
   request('createWorkspace', { name: z.string().trim().min(1).max(120) }),
   request('acceptInvite', { code: z.string().min(10).max(200) }),
   request('signOut', {}),
+  /** A page's rows at once: one answer per ref, in order, null where the cache has none. */
+  request('getConversationsByRefs', { refs: z.array(ThreadRef).max(500) }),
   request('getConversation', {
     by: z.union([z.object({ id: z.string().min(1).max(64) }), z.object({ ref: ThreadRef })]),
   }),
@@ -150,6 +152,7 @@ export const ResponseData = {
   acceptInvite: SessionState,
   signOut: SessionState,
   getConversation: Conversation.nullable(),
+  getConversationsByRefs: z.array(Conversation.nullable()),
   listConversations: z.array(Conversation),
   listNotes: z.array(Note),
   listMembers: z.array(Member),
