@@ -1,0 +1,9 @@
+/** The options pages' react-query keys; a prefix invalidates everything under it. */
+export const optionsKeys = {
+  tags: ['options', 'tags'] as const,
+  tagCounts: ['options', 'tags', 'counts'] as const,
+  members: ['options', 'members'] as const,
+  invites: ['options', 'invites'] as const,
+  teams: ['options', 'teams'] as const,
+  settings: ['options', 'settings'] as const,
+};

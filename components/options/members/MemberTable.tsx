@@ -1,0 +1,28 @@
+import { sortMembers } from '../../../lib/options/members/members';
+import type { Member } from '../../../lib/schema';
+import { MemberRow } from './MemberRow';
+
+type Props = { members: readonly Member[]; meId: string; editable: boolean };
+
+export function MemberTable({ members, meId, editable }: Props) {
+  return (
+    <table className="data-table" data-testid="member-table">
+      <caption className="sr-only">Members</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Email</th>
+          <th scope="col">Role</th>
+          <th scope="col">Availability</th>
+          <th scope="col">Capacity</th>
+          {editable && <th scope="col">Actions</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {sortMembers(members).map((m) => (
+          <MemberRow key={m.id} member={m} members={members} meId={meId} editable={editable} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

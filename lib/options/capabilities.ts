@@ -1,0 +1,19 @@
+import type { Role } from '../schema';
+
+export type Capability =
+  | 'manageTags'
+  | 'manageTeams'
+  | 'manageMembers'
+  | 'manageInvites'
+  | 'manageSettings';
+
+/** The API's authorization matrix (docs/architecture.md), which the page only reflects. */
+const ALLOWED: Record<Capability, readonly Role[]> = {
+  manageTags: ['lead', 'admin'],
+  manageTeams: ['lead', 'admin'],
+  manageMembers: ['admin'],
+  manageInvites: ['admin'],
+  manageSettings: ['admin'],
+};
+
+export const may = (role: Role, capability: Capability) => ALLOWED[capability].includes(role);

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { sectionFromHash, sectionsFor } from './sections';
+
+const ids = (role: Parameters<typeof sectionsFor>[0]) => sectionsFor(role).map((s) => s.id);
+
+describe('options sections', () => {
+  it('follow the role', () => {
+    expect(ids('admin')).toEqual(['templates', 'tags', 'members', 'teams', 'settings', 'profile']);
+    expect(ids('lead')).toEqual(['templates', 'tags', 'members', 'teams', 'profile']);
+    expect(ids('agent')).toEqual(['templates', 'profile']);
+  });
+
+  it('are routed by hash, falling back to the first allowed', () => {
+    const agent = sectionsFor('agent');
+    expect(sectionFromHash('#/profile', agent)).toBe('profile');
+    expect(sectionFromHash('#/settings', agent)).toBe('templates');
+    expect(sectionFromHash('', agent)).toBe('templates');
+    expect(sectionFromHash('#tags', sectionsFor('lead'))).toBe('tags');
+    expect(sectionFromHash('#/members/123', sectionsFor('admin'))).toBe('members');
+  });
+});
