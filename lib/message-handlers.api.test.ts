@@ -91,7 +91,7 @@ describe('background messages of the thread sidebar', () => {
     expect(failed).toMatchObject({ code: 'network' });
   });
 
-  it('countPending: only this conversation’s unconfirmed changes', async () => {
+  it('getThread: the conversation by ref, the session, and only its unconfirmed changes', async () => {
     const leo = await background('leo@acme.test', 'lead');
     const [a, b] = [await newConversation(leo), await newConversation(leo)];
     leo.network.offline = true;
@@ -103,8 +103,20 @@ describe('background messages of the thread sidebar', () => {
       });
     }
     await leo.engine.idle();
-    const count = (conversationId: string) =>
-      leo.handlers.countPending({ type: 'countPending', conversationId });
+    const refOf = async (id: string) => {
+      const conversation = await leo.db.conversations.get(id);
+      if (!conversation) throw new Error(`${id} not cached`);
+      return conversation.refs[0] as NonNullable<(typeof conversation.refs)[0]>;
+    };
+    const count = async (conversationId: string) => {
+      const thread = await leo.handlers.getThread({
+        type: 'getThread',
+        ref: await refOf(conversationId),
+      });
+      expect(thread.conversation?.id).toBe(conversationId);
+      expect(thread.session.member?.email).toBe('leo@acme.test');
+      return thread.pending;
+    };
     expect(await count(a)).toBe(2);
     expect(await count(b)).toBe(0);
     leo.network.offline = false;

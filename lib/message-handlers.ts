@@ -89,9 +89,13 @@ export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Acco
       await signedIn();
       return conversationsWith(db, email, excludeId, limit);
     },
-    countPending: async ({ conversationId }) => {
+    getThread: async ({ ref }) => {
       await signedIn();
-      return db.outbox.where('conversationId').equals(conversationId).count();
+      const [conversation, session] = await Promise.all([conversationByRef(db, ref), state()]);
+      const pending = conversation
+        ? await db.outbox.where('conversationId').equals(conversation.id).count()
+        : 0;
+      return { conversation, session, pending };
     },
     mutate: async ({ name, args }) => engine.mutate(name, args),
     dismissNotices: async () => {

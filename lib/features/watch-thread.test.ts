@@ -14,11 +14,10 @@ function fakeBackground() {
   const asked: string[] = [];
   const send = vi.fn(async (request: { type: string }) => {
     asked.push(request.type);
-    if (request.type === 'getConversation') return current;
-    if (request.type === 'getState') return sessionOf(ben);
+    if (request.type === 'getThread')
+      return { conversation: current, session: sessionOf(ben), pending: 0 };
     if (request.type === 'listMembers') return [ana, ben];
     if (request.type === 'listTags') return [];
-    if (request.type === 'countPending') return 0;
     throw new Error(`unexpected ${request.type}`);
   });
   const background = {
@@ -51,6 +50,8 @@ describe('watching an open thread', () => {
     await settle();
     expect(seen.at(-1)?.conversation?.assigneeId).toBe(ana.id);
     expect(seen.at(-1)?.members).toEqual([ana, ben]);
+    // Each read of the thread is one message to the worker.
+    expect(bg.asked.filter((t) => t === 'getThread')).toHaveLength(2);
   });
 
   it('asks for members again only when they changed', async () => {

@@ -28,14 +28,9 @@ export async function watchThread(
   let latest = 0;
   const load = async () => {
     const run = ++latest;
-    const [conversation, session] = await Promise.all([
-      send({ type: 'getConversation', by: { ref } }),
-      send({ type: 'getState' }),
-    ]);
-    const pending = conversation
-      ? await send({ type: 'countPending', conversationId: conversation.id })
-      : 0;
-    const data = { conversation, session, pending, members: await members, tags: await tags };
+    // One message: every hop to the worker costs a turn of its queue, and sync is busy.
+    const thread = await send({ type: 'getThread', ref });
+    const data = { ...thread, members: await members, tags: await tags };
     // An older read finishing late must not overwrite a newer one.
     if (run === latest && !signal.aborted) onData(data);
   };

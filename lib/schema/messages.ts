@@ -126,7 +126,8 @@ export const Request = z.discriminatedUnion('type', [
     excludeId: z.string().min(1).max(64),
     limit: z.number().int().min(1).max(50).default(10),
   }),
-  request('countPending', { conversationId: z.string().min(1).max(64) }),
+  /** What a thread's sidebar draws that changes with every sync, in one worker turn. */
+  request('getThread', { ref: ThreadRef }),
   request('mutate', { name: MutationName, args: z.unknown() }),
   request('dismissNotices', {}),
   request('dismissPageError', {}),
@@ -163,7 +164,12 @@ export const ResponseData = {
   listEvents: z.array(Event),
   listCustomerConversations: z.array(Conversation),
   /** Outbox entries of one conversation, not yet confirmed by the server. */
-  countPending: z.number().int().nonnegative(),
+  getThread: z.object({
+    conversation: Conversation.nullable(),
+    session: SessionState,
+    /** This conversation's changes still waiting in the outbox. */
+    pending: z.number().int().nonnegative(),
+  }),
   mutate: z.discriminatedUnion('ok', [
     z.object({
       ok: z.literal(true),
