@@ -46,7 +46,7 @@ export async function benchExtension() {
   const session = await browserSession();
   try {
     const open = await benchSidebarOpen(session);
-    printTable(`Thread open (page load) → sidebar painted from the cache, ${OPENS} opens`, [
+    printTable(`Thread open (in the page) → sidebar painted from the cache, ${OPENS} opens`, [
       row('open → painted', open.openToPaint, 'bare round trip', open.bare),
       row('open → painted', open.openToPaint, 'getConversation', open.cacheRead),
       row('getConversation round trip', open.cacheRead, 'bare round trip', open.bare),
