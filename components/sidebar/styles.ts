@@ -5,14 +5,18 @@ export const SIDEBAR_CSS = `
   --fg: #1f1f1f; --muted: #5f6368; --line: #dadce0; --accent: #0b57d0; --danger: #b3261e;
   --bg: #ffffff; --hover: #e8f0fe; --mention: #d3e3fd;
   font: 13px/1.4 system-ui, sans-serif; color: var(--fg); padding: 12px 16px;
-  display: grid; gap: 10px; background: var(--bg);
+  display: grid; grid-template-columns: minmax(0, 1fr); gap: 10px; background: var(--bg);
+  box-sizing: border-box; overflow-wrap: anywhere;
 }
 [data-theme='dark'] .sidebar {
   --fg: #e3e3e3; --muted: #a8abaf; --line: #5f6368; --accent: #a8c7fa; --danger: #f2b8b5;
   --bg: #1f1f1f; --hover: #2d3b50; --mention: #2d4a77;
 }
 [data-theme='dark'] .notice { background: #3a2e00; border-color: #8a6d00; }
-.row { display: grid; grid-template-columns: 80px 1fr; align-items: center; gap: 8px; }
+.row { display: grid; grid-template-columns: 80px minmax(0, 1fr); align-items: center; gap: 8px; }
+/* Gmail's panel is narrow: controls take the column's width, never their content's. */
+.row select, .row input, .inline-form { max-width: 100%; box-sizing: border-box; }
+.row select { width: 100%; }
 .label { color: var(--muted); }
 dl, dd { margin: 0; }
 .avatar {

@@ -116,6 +116,7 @@ test('two agents whose Gmail copies of a thread differ share one conversation, s
       ['AA', 'pending', 'vip'],
       { timeout: 20_000 },
     );
+    await saveScreenshot(orderRow.locator('xpath=ancestor::table[1]'), testInfo, 'gmail-list.png');
 
     const blocked = [...extension.network.blocked, ...benNetwork.blocked].map((b) => b.url);
     expect(blocked.filter((url) => !isGoogleOrInboxSdk(url))).toEqual([]);

@@ -7,6 +7,7 @@ import { sendToBackground } from './harness/extension-messages';
 import { isGoogleOrInboxSdk, openGmail } from './harness/gmail';
 import { guardNetwork } from './harness/network-guard';
 import { PopupPage } from './harness/popup';
+import { saveScreenshot } from './harness/screenshots';
 import { type SeededMember, type SeededWorkspace, seedWorkspace } from './harness/seed';
 
 test.setTimeout(90_000);
@@ -42,7 +43,7 @@ test.describe('with InboxSDK calling home', () => {
   test('an admin creates a template with variables; an agent in another browser gets it in the compose picker without reload', async ({
     extension,
     api,
-  }) => {
+  }, testInfo) => {
     const ws = await seedWorkspace(api.url, { conversations: 0 });
 
     // The agent's browser, composing before the template exists.
@@ -78,6 +79,7 @@ test.describe('with InboxSDK calling home', () => {
         page.getByTestId('template-row').filter({ hasText: 'Shipping delay apology' }),
       ).toBeVisible();
       await expect(page.getByTestId('template-versions').getByTestId('version-row')).toHaveCount(1);
+      await saveScreenshot(page.locator('body'), testInfo, 'options-templates.png');
       const [saved] = (await templatesOf(ws.admin)).filter(
         (t) => t.title === 'Shipping delay apology',
       );
