@@ -1,6 +1,24 @@
 import type { OpenedThread, ReadResult } from '../hosts/types';
 import type { ConversationMeta } from '../schema';
 
+/** Past this, the read starts even if the page never goes idle. */
+const IDLE_WAIT_MS = 500;
+
+/**
+ * Resolves when the page has a moment to spare: reading a thread (Gmail's "Show
+ * original", the recipients) and recording it would otherwise compete with the sidebar's
+ * first paint, which the cache can already serve.
+ */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS });
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
+}
+
 const reads = new WeakMap<Pick<OpenedThread, 'read'>, Promise<ReadResult<ConversationMeta>>>();
 
 /**
@@ -12,7 +30,7 @@ export function readOnce(
 ): Promise<ReadResult<ConversationMeta>> {
   let read = reads.get(thread);
   if (!read) {
-    read = thread.read();
+    read = idle().then(() => thread.read());
     reads.set(thread, read);
   }
   return read;
