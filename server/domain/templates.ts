@@ -1,14 +1,60 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { TemplateContent } from '../../lib/schema';
 import type { Db, Tx } from '../db/open';
 import { teams, templates, templateVersions } from '../db/schema';
 import type { CurrentMember } from '../http/context';
 import { ApiFailure, forbidden, notFound } from '../http/errors';
 import { toTemplate, toTemplateContent } from './records';
-import { canSeeTemplate, mayWriteTemplate, templateViewer, WRITERS } from './template-access';
+import {
+  canSeeTemplate,
+  mayWriteTemplate,
+  templateViewer,
+  visibleTemplates,
+  WRITERS,
+} from './template-access';
 import type { Write } from './write';
 
 export type TemplateRow = typeof templates.$inferSelect;
+
+/** Rows per INSERT: well under Postgres' 65535 parameters for the widest table. */
+const CHUNK = 500;
+
+/** Every live template this member may see, by title. */
+export function visibleTemplateRows(db: Db, me: CurrentMember) {
+  return db
+    .select()
+    .from(templates)
+    .where(
+      and(
+        eq(templates.workspaceId, me.workspaceId),
+        isNull(templates.deletedAt),
+        visibleTemplates(me),
+      ),
+    )
+    .orderBy(asc(templates.title), asc(templates.id));
+}
+
+/** New templates at revision 1, each with its first version and a `template.created` event. */
+export async function createTemplates(w: Write, ownerId: string, contents: TemplateContent[]) {
+  const rows: TemplateRow[] = [];
+  for (let i = 0; i < contents.length; i += CHUNK) {
+    const chunk = contents.slice(i, i + CHUNK).map((content) => ({
+      ...content,
+      id: randomUUID(),
+      workspaceId: w.workspaceId,
+      ownerId,
+      revision: 1,
+      updatedAt: w.now,
+      version: w.version,
+    }));
+    const inserted = await w.tx.insert(templates).values(chunk).returning();
+    await recordRevisions(w, inserted);
+    rows.push(...inserted);
+  }
+  await Promise.all(rows.map((r) => w.event({ type: 'template.created', after: toTemplate(r) })));
+  return rows.map(toTemplate);
+}
 
 /** The live template, if this member may see it; else 404. */
 export async function visibleTemplate(db: Db | Tx, me: CurrentMember, id: string) {

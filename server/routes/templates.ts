@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, max, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -12,12 +11,14 @@ import {
 } from '../../lib/schema';
 import { events, templates, templateVersions } from '../db/schema';
 import { toTemplate, toTemplateContent, toTemplateVersion } from '../domain/records';
-import { mayWriteTemplate, visibleTemplates, WRITERS } from '../domain/template-access';
+import { mayWriteTemplate, WRITERS } from '../domain/template-access';
 import {
   checkTeams,
+  createTemplates,
   recordRevisions,
   staleCheck,
   visibleTemplate,
+  visibleTemplateRows,
   writableTemplate,
 } from '../domain/templates';
 import { write } from '../domain/write';
@@ -27,9 +28,6 @@ import { body, params } from '../http/validate';
 import { memberAuth } from '../middleware/auth';
 
 const TemplateId = params(z.object({ id: z.uuid() }), 'template');
-
-/** Rows per INSERT: well under Postgres' 65535 parameters for the widest table. */
-const CHUNK = 500;
 
 const scopeDenied = (scope: keyof typeof WRITERS, at?: string) =>
   new ApiFailure(
@@ -45,57 +43,21 @@ export function templateRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .use(memberAuth(deps))
     .get('/', async (c) => {
-      const me = c.var.member;
-      const rows = await db
-        .select()
-        .from(templates)
-        .where(
-          and(
-            eq(templates.workspaceId, me.workspaceId),
-            isNull(templates.deletedAt),
-            visibleTemplates(me),
-          ),
-        )
-        .orderBy(asc(templates.title));
+      const rows = await visibleTemplateRows(db, c.var.member);
       return c.json(rows.map(toTemplate));
     })
     .post('/', body(TemplateInput), async (c) => {
       const input = c.req.valid('json');
       const me = c.var.member;
       if (!mayWriteTemplate(me, input.scope, me.id)) throw scopeDenied(input.scope);
-      const template = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
+      const [template] = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
         await checkTeams(w, [{ content: input, at: 'teamId' }]);
-        const [row] = await w.tx
-          .insert(templates)
-          .values({
-            ...input,
-            id: randomUUID(),
-            workspaceId: w.workspaceId,
-            ownerId: me.id,
-            revision: 1,
-            updatedAt: w.now,
-            version: w.version,
-          })
-          .returning();
-        await recordRevisions(w, [row!]);
-        await w.event({ type: 'template.created', after: toTemplate(row!) });
-        return toTemplate(row!);
+        return createTemplates(w, me.id, [input]);
       });
       return c.json(template, 201);
     })
     .get('/export', async (c) => {
-      const me = c.var.member;
-      const rows = await db
-        .select()
-        .from(templates)
-        .where(
-          and(
-            eq(templates.workspaceId, me.workspaceId),
-            isNull(templates.deletedAt),
-            visibleTemplates(me),
-          ),
-        )
-        .orderBy(asc(templates.title), asc(templates.id));
+      const rows = await visibleTemplateRows(db, c.var.member);
       const document: TemplateExport = { version: 1, templates: rows.map(toTemplateContent) };
       return c.json(document);
     })
@@ -111,25 +73,11 @@ export function templateRoutes(deps: Deps) {
       });
       const imported = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
         await checkTeams(w, items);
-        const rows = [];
-        for (let i = 0; i < items.length; i += CHUNK) {
-          const chunk = items.slice(i, i + CHUNK).map(({ content }) => ({
-            ...content,
-            id: randomUUID(),
-            workspaceId: w.workspaceId,
-            ownerId: me.id,
-            revision: 1,
-            updatedAt: w.now,
-            version: w.version,
-          }));
-          rows.push(...(await w.tx.insert(templates).values(chunk).returning()));
-        }
-        for (let i = 0; i < rows.length; i += CHUNK)
-          await recordRevisions(w, rows.slice(i, i + CHUNK));
-        await Promise.all(
-          rows.map((r) => w.event({ type: 'template.created', after: toTemplate(r) })),
+        return createTemplates(
+          w,
+          me.id,
+          items.map((i) => i.content),
         );
-        return rows.map(toTemplate);
       });
       return c.json({ templates: imported }, 201);
     })
