@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { filterMembers } from '../../lib/features/member-filter';
 import type { AssignChoice } from '../../lib/features/sidebar-model';
 import type { Member } from '../../lib/schema';
-import { OptionList } from './OptionList';
+import { memberOption, OptionList } from './OptionList';
 import type { CommandRequest, Run, SidebarActions } from './types';
 import { useCommand } from './use-command';
 import { useListbox } from './use-listbox';
@@ -63,19 +63,12 @@ export function AssigneePicker({ choice, assign, run, command }: AssigneePickerP
           />
           {options.length > 0 ? (
             <OptionList
-              id={list.listId}
+              listbox={list}
               label="Members"
               options={options}
-              active={list.active}
-              optionId={list.optionId}
               keyOf={(m) => m.id}
-              render={(m) => (
-                <>
-                  {m.name} <span className="muted">{m.email}</span>
-                </>
-              )}
+              render={memberOption}
               onPick={pick}
-              onHover={list.setActive}
             />
           ) : (
             <p className="muted">No member to offer{query ? ` for “${query}”` : ''}.</p>

@@ -2,7 +2,7 @@ import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState }
 import { filterMembers } from '../../lib/features/member-filter';
 import { insertMention, mentionedIds, mentionQuery } from '../../lib/features/mentions';
 import type { Member } from '../../lib/schema';
-import { OptionList } from './OptionList';
+import { memberOption, OptionList } from './OptionList';
 import type { Run, SidebarActions } from './types';
 import { useListbox } from './use-listbox';
 
@@ -75,19 +75,12 @@ export function NoteComposer({ members, addNote, run }: NoteComposerProps) {
       />
       {suggestions.length > 0 && (
         <OptionList
-          id={list.listId}
+          listbox={list}
           label="Mention a teammate"
           options={suggestions}
-          active={list.active}
-          optionId={list.optionId}
           keyOf={(m) => m.id}
-          render={(m) => (
-            <>
-              {m.name} <span className="muted">{m.email}</span>
-            </>
-          )}
+          render={memberOption}
           onPick={pick}
-          onHover={list.setActive}
         />
       )}
       <button type="submit" data-testid="note-submit" disabled={!body.trim()}>

@@ -47,14 +47,11 @@ export function TemplatePicker({ templates, problem, onChoose, onClose }: Templa
       {problem && <p className="problem">{problem}</p>}
       {empty && !problem && <p className="muted">{empty}</p>}
       <OptionList
-        id={listbox.listId}
+        listbox={listbox}
         label="Templates"
         options={shown}
-        active={listbox.active}
-        optionId={listbox.optionId}
         keyOf={(t) => t.id}
         onPick={onChoose}
-        onHover={listbox.setActive}
         render={(t) => (
           <>
             <span className="title">{t.title}</span>
