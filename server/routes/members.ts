@@ -53,31 +53,18 @@ export function memberRoutes(deps: Deps) {
         if (denied.length) throw forbidden(`Only admins can change ${denied.join(', ')}`);
       }
       const updated = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
-        const [before] = await w.tx
-          .select()
-          .from(members)
-          .where(and(eq(members.id, id), eq(members.workspaceId, w.workspaceId)));
-        if (!before) throw notFound('member');
+        const before = await memberIn(w, id);
         const losesAdmin =
           before.role === 'admin' &&
           before.status === 'active' &&
           ((patch.role && patch.role !== 'admin') || patch.status === 'deactivated');
         if (losesAdmin) await keepAnAdmin(w.tx, w.workspaceId, id);
-        const [after] = await w.tx
-          .update(members)
-          .set({ ...patch, version: w.version })
-          .where(eq(members.id, id))
-          .returning();
-        await w.event({
-          type: 'member.updated',
-          before: toMember(before),
-          after: toMember(after!),
-        });
-        if (before.status === 'active' && after!.status === 'deactivated')
+        const after = await updateMember(w, before, patch);
+        if (before.status === 'active' && after.status === 'deactivated')
           await handOver(w, id, null);
         // Leads and admins see every team's templates, agents only their teams'.
-        if (after!.role !== before.role) await touchTeamTemplates(w);
-        return toMember(after!);
+        if (after.role !== before.role) await touchTeamTemplates(w);
+        return toMember(after);
       });
       return c.json(updated);
     })
@@ -86,30 +73,44 @@ export function memberRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const { reassignTo } = c.req.valid('json');
       const updated = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
-        const [before] = await w.tx
-          .select()
-          .from(members)
-          .where(and(eq(members.id, id), eq(members.workspaceId, w.workspaceId)));
-        if (!before) throw notFound('member');
+        const before = await memberIn(w, id);
         if (before.status !== 'active')
           throw new ApiFailure(409, 'conflict', 'This member is already deactivated');
         if (before.role === 'admin') await keepAnAdmin(w.tx, w.workspaceId, id);
         if (reassignTo !== null) await checkHeir(w, id, reassignTo);
-        const [after] = await w.tx
-          .update(members)
-          .set({ status: 'deactivated', version: w.version })
-          .where(eq(members.id, id))
-          .returning();
-        await w.event({
-          type: 'member.updated',
-          before: toMember(before),
-          after: toMember(after!),
-        });
+        const after = await updateMember(w, before, { status: 'deactivated' });
         await handOver(w, id, reassignTo);
-        return toMember(after!);
+        return toMember(after);
       });
       return c.json(updated);
     });
+}
+
+type MemberRow = typeof members.$inferSelect;
+
+/** The member to change, in this workspace; else 404. */
+async function memberIn(w: Write, id: string): Promise<MemberRow> {
+  const [row] = await w.tx
+    .select()
+    .from(members)
+    .where(and(eq(members.id, id), eq(members.workspaceId, w.workspaceId)));
+  if (!row) throw notFound('member');
+  return row;
+}
+
+/** Writes the change at this version, with its `member.updated` event. */
+async function updateMember(
+  w: Write,
+  before: MemberRow,
+  change: Partial<typeof members.$inferInsert>,
+): Promise<MemberRow> {
+  const [after] = await w.tx
+    .update(members)
+    .set({ ...change, version: w.version })
+    .where(eq(members.id, before.id))
+    .returning();
+  await w.event({ type: 'member.updated', before: toMember(before), after: toMember(after!) });
+  return after!;
 }
 
 /** Open work goes to an active member of the workspace other than the one leaving. */
