@@ -2,6 +2,7 @@ import type { ThreadRow } from '../hosts/types';
 import type { Conversation, ConversationMeta } from '../schema';
 import type { Background } from './background';
 import type { Feature } from './index';
+import { refLookup } from './ref-lookup';
 import { taskQueue } from './task-queue';
 
 /** Rows are read two at a time: each unknown one costs a request to Gmail. */
@@ -35,8 +36,11 @@ export function rowUpdate(
   };
 }
 
-export async function upsertListedRow(row: ThreadRow, background: Pick<Background, 'send'>) {
-  const known = await background.send({ type: 'getConversation', by: { ref: row.ref } });
+export async function upsertListedRow(
+  row: ThreadRow,
+  known: Conversation | null,
+  background: Pick<Background, 'send'>,
+) {
   const update = rowUpdate(row, known);
   if (!update || row.signal.aborted) return;
   let meta: ConversationMeta;
@@ -60,10 +64,16 @@ export const listUpsert: Feature = {
   name: 'list-upsert',
   init({ host, background, signal, report }) {
     const run = taskQueue(CONCURRENT_ROWS);
+    const lookup = refLookup(background.send);
     host.onThreadRow((row) => {
-      run(async () => {
-        if (!row.signal.aborted && !signal.aborted) await upsertListedRow(row, background);
-      }).catch(report);
+      lookup(row.ref)
+        .then((known) =>
+          run(async () => {
+            if (!row.signal.aborted && !signal.aborted)
+              await upsertListedRow(row, known, background);
+          }),
+        )
+        .catch(report);
     }, signal);
   },
 };

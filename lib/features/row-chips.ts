@@ -3,6 +3,7 @@ import type { Conversation, Member, Status, Tag } from '../schema';
 import type { ChangeNotice } from '../schema/messages';
 import type { Feature } from './index';
 import { readableTextOn } from './readable-text';
+import { refLookup } from './ref-lookup';
 import { initials } from './sidebar-model';
 
 const STATUS_COLOURS: Record<Status, Pick<RowChip, 'foreground' | 'background'>> = {
@@ -47,77 +48,44 @@ export function concerns(notice: ChangeNotice, conversationId: string | null): b
   return conversationId === null || notice.conversationIds.includes(conversationId);
 }
 
-/** Changes come in bursts (a pull of 100): the rows they touch are looked up together. */
-const BATCH_MS = 16;
-/** The most refs one lookup carries (the message's limit). */
-const BATCH_SIZE = 500;
-
-interface RowState {
-  conversationId: string | null;
-  /** The chips the row shows, serialised: unchanged chips are not redrawn. */
-  shown: string | null;
-}
-
 export const rowChips: Feature = {
   name: 'row-chips',
   init({ host, background, signal, report }) {
     const { send } = background;
-    const rows = new Map<ThreadRow, RowState>();
-    const dirty = new Set<ThreadRow>();
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    const lookup = refLookup(send);
+    /** Per row: the conversation it showed last, and its chips serialised (unchanged ones are not redrawn). */
+    const rows = new Map<ThreadRow, { conversationId: string | null; shown: string | null }>();
     let members: Promise<Member[]> | null = null;
     let tags: Promise<Tag[]> | null = null;
-
-    const redraw = async (batch: ThreadRow[]) => {
+    const refresh = async (row: ThreadRow) => {
       members ??= send({ type: 'listMembers' });
       tags ??= send({ type: 'listTags' });
-      const [found, memberList, tagList] = await Promise.all([
-        send({ type: 'getConversationsByRefs', refs: batch.map((row) => row.ref) }),
+      const [conversation, memberList, tagList] = await Promise.all([
+        lookup(row.ref),
         members,
         tags,
       ]);
-      batch.forEach((row, i) => {
-        const state = rows.get(row);
-        if (!state || row.signal.aborted) return;
-        const conversation = found[i] ?? null;
-        state.conversationId = conversation?.id ?? null;
-        const chips = chipsFor(conversation, memberList, tagList);
-        const shown = JSON.stringify(chips);
-        if (shown === state.shown) return;
-        state.shown = shown;
-        row.setChips(chips);
-      });
+      const state = rows.get(row);
+      if (!state || row.signal.aborted) return;
+      state.conversationId = conversation?.id ?? null;
+      const chips = chipsFor(conversation, memberList, tagList);
+      const shown = JSON.stringify(chips);
+      if (shown === state.shown) return;
+      state.shown = shown;
+      row.setChips(chips);
     };
-    const flush = () => {
-      timer = null;
-      const pending = [...dirty].filter((row) => rows.has(row));
-      dirty.clear();
-      for (let i = 0; i < pending.length; i += BATCH_SIZE) {
-        redraw(pending.slice(i, i + BATCH_SIZE)).catch(report);
-      }
-    };
-    const mark = (row: ThreadRow) => {
-      dirty.add(row);
-      timer ??= setTimeout(flush, BATCH_MS);
-    };
-
     const unsubscribe = background.subscribe((notice) => {
       if (notice.tables.includes('members')) members = null;
       if (notice.tables.includes('tags')) tags = null;
-      for (const [row, state] of rows) if (concerns(notice, state.conversationId)) mark(row);
+      for (const [row, state] of rows) {
+        if (concerns(notice, state.conversationId)) refresh(row).catch(report);
+      }
     });
-    signal.addEventListener(
-      'abort',
-      () => {
-        unsubscribe();
-        if (timer !== null) clearTimeout(timer);
-      },
-      { once: true },
-    );
+    signal.addEventListener('abort', unsubscribe, { once: true });
     host.onThreadRow((row) => {
       rows.set(row, { conversationId: null, shown: null });
       row.signal.addEventListener('abort', () => rows.delete(row), { once: true });
-      mark(row);
+      refresh(row).catch(report);
     }, signal);
   },
 };
