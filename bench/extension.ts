@@ -46,13 +46,20 @@ export async function benchExtension() {
   const session = await browserSession();
   try {
     const open = await benchSidebarOpen(session);
-    printTable(`Thread open (in the page) → sidebar painted from the cache, ${OPENS} opens`, [
-      row('open → painted', open.openToPaint, 'bare round trip', open.bare),
-      row('open → painted', open.openToPaint, 'getConversation', open.cacheRead),
+    printTable(`Thread open (in the page) → sidebar painted, ${OPENS} opens of each kind`, [
+      row('opened again → painted', open.again, 'getConversation', open.cacheRead),
+      row('after a change → painted', open.afterChange, 'getConversation', open.cacheRead),
       row('getConversation round trip', open.cacheRead, 'bare round trip', open.bare),
     ]);
-    const p95 = percentile(open.openToPaint, 95);
-    console.log(`target p95 ≤ ${OPEN_P95_TARGET_MS} ms: ${met(p95 <= OPEN_P95_TARGET_MS)}`);
+    for (const [kind, samples] of [
+      ['opened again', open.again],
+      ['after a change', open.afterChange],
+    ] as const) {
+      const p95 = percentile(samples, 95);
+      console.log(
+        `${kind}: target p95 ≤ ${OPEN_P95_TARGET_MS} ms: ${met(p95 <= OPEN_P95_TARGET_MS)}`,
+      );
+    }
 
     const rows = await benchRowDecoration(session);
     const f = (ms: number[]) => (ms.length ? ms.map((n) => n.toFixed(0)).join(', ') : 'none');

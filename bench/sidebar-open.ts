@@ -85,14 +85,30 @@ function roundTrips(page: Page, message: unknown): Promise<number[]> {
   );
 }
 
+/** Changes the thread's priority through the worker, as a teammate's change would arrive. */
+async function changeThread(extensionPage: Page, round: number) {
+  await extensionPage.evaluate(
+    async ({ ref, priority }) => {
+      const found = await chrome.runtime.sendMessage({ type: 'getConversation', by: { ref } });
+      const conversationId = found?.data?.id;
+      if (!conversationId) throw new Error('the order thread is not in the cache');
+      const args = { conversationId, priority };
+      await chrome.runtime.sendMessage({ type: 'mutate', name: 'conversation.setPriority', args });
+    },
+    { ref: ORDER_THREAD, priority: round % 4 === 1 ? 'high' : 'normal' },
+  );
+}
+
 /**
  * Thread open → sidebar painted from the cache, in a running Gmail: the inbox is loaded
  * once and left to settle (InboxSDK's start out of the way), then the order thread is
- * opened by its route and closed again OPENS times after 3 warm-ups (the first open
- * records the conversation, so the others read it from the cache). Each open's marks
- * give the time from InboxSDK handing us the thread to the first frame with its data.
- * Baselines: a bare message round trip to the worker (rejected at once: the messaging
- * floor), and one cache read by ref (the sidebar sends several side by side).
+ * opened by its route and closed again 2 × OPENS times after 3 warm-ups (the first open
+ * records the conversation, so the others read it from the cache). Before every other
+ * open the conversation is changed through the worker, so the page cannot draw it from
+ * what it read last and waits for the worker's cache: `afterChange`; the other opens are
+ * `again`. Each open's marks give the time from InboxSDK handing us the thread to the
+ * first frame with its data. Baselines: a bare message round trip to the worker (rejected
+ * at once: the messaging floor), and one cache read by ref.
  */
 export async function benchSidebarOpen(session: BrowserSession) {
   const page = await openGmail(session.browser.context, 'inbox-2026-11.html', 'inbox');
@@ -106,17 +122,24 @@ export async function benchSidebarOpen(session: BrowserSession) {
   await page.reload();
   await page.locator('.inboxsdk__thread_row_label').first().waitFor({ timeout: 30_000 });
   await settle(page);
-  const samples: number[] = [];
-  for (let i = 0; i < WARM_UP + OPENS; i++) {
+  const extensionPage = session.popup.page;
+  const again: number[] = [];
+  const afterChange: number[] = [];
+  for (let i = 0; i < WARM_UP + 2 * OPENS; i++) {
+    const changed = i >= WARM_UP && i % 2 === 1;
+    if (changed) {
+      await changeThread(extensionPage, i);
+      await settle(page);
+    }
     const ms = await openToPaint(page);
-    if (i >= WARM_UP) samples.push(ms);
+    if (i >= WARM_UP) (changed ? afterChange : again).push(ms);
     await backToInbox(page);
     await settle(page);
   }
   await page.close();
-  const extensionPage = session.popup.page;
   return {
-    openToPaint: samples,
+    again,
+    afterChange,
     bare: await roundTrips(extensionPage, { type: 'bench-no-such-request' }),
     cacheRead: await roundTrips(extensionPage, {
       type: 'getConversation',

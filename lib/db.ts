@@ -1,5 +1,6 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { Conversation, Member, MutationName, Note, Tag, Template } from './schema';
+import { refKey } from './thread-ref';
 
 /**
  * A conversation as cached: the record plus the keys its indexes need. IndexedDB leaves a
@@ -93,9 +94,6 @@ export const recordTables = (db: SidedeskDb) => [
   db.templates,
   db.notes,
 ];
-
-export const refKey = (ref: { host: string; mailbox: string; threadId: string }) =>
-  `${ref.host}|${ref.mailbox.toLowerCase()}|${ref.threadId}`;
 
 export function toConversationRow(conversation: Conversation): ConversationRow {
   return {

@@ -90,12 +90,15 @@ export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Acco
       return conversationsWith(db, email, excludeId, limit);
     },
     getThread: async ({ ref }) => {
-      await signedIn();
-      const [conversation, session] = await Promise.all([conversationByRef(db, ref), state()]);
-      const pending = conversation
-        ? await db.outbox.where('conversationId').equals(conversation.id).count()
-        : 0;
-      return { conversation, session, pending };
+      // One transaction: the sidebar waits on this every time a thread opens.
+      return db.transaction('r', db.conversations, db.meta, db.outbox, async () => {
+        await signedIn();
+        const [conversation, session] = await Promise.all([conversationByRef(db, ref), state()]);
+        const pending = conversation
+          ? await db.outbox.where('conversationId').equals(conversation.id).count()
+          : 0;
+        return { conversation, session, pending };
+      });
     },
     mutate: async ({ name, args }) => engine.mutate(name, args),
     dismissNotices: async () => {

@@ -1,9 +1,10 @@
 import { Dexie } from 'dexie';
-import { type ConversationRow, fromConversationRow, refKey, type SidedeskDb } from './db';
+import { type ConversationRow, fromConversationRow, type SidedeskDb } from './db';
 import type { Actor } from './mutations/apply';
 import type { Conversation, Note, ThreadRef } from './schema';
 import type { Queue } from './schema/messages';
 import { pendingNotes } from './sync/replay';
+import { refKey } from './thread-ref';
 
 const rows = (list: ConversationRow[]) => list.map(fromConversationRow);
 

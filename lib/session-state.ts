@@ -5,18 +5,21 @@ import { DEFAULT_SERVER_URL } from './server-url';
 
 /** What the UI may know of the sign-in and sync: everything but the tokens. */
 export async function readSessionState(db: SidedeskDb): Promise<SessionState> {
+  // One transaction rather than nine: the sidebar waits on this every time a thread opens.
   const [serverUrl, identity, session, online, lastSyncAt, lastError, notices, pageError, pending] =
-    await Promise.all([
-      getMeta(db, 'serverUrl'),
-      getMeta(db, 'identity'),
-      getMeta(db, 'session'),
-      getMeta(db, 'online'),
-      getMeta(db, 'lastSyncAt'),
-      getMeta(db, 'lastError'),
-      getMeta(db, 'notices'),
-      getMeta(db, 'pageError'),
-      db.outbox.count(),
-    ]);
+    await db.transaction('r', db.meta, db.outbox, () =>
+      Promise.all([
+        getMeta(db, 'serverUrl'),
+        getMeta(db, 'identity'),
+        getMeta(db, 'session'),
+        getMeta(db, 'online'),
+        getMeta(db, 'lastSyncAt'),
+        getMeta(db, 'lastError'),
+        getMeta(db, 'notices'),
+        getMeta(db, 'pageError'),
+        db.outbox.count(),
+      ]),
+    );
   return {
     serverUrl: serverUrl ?? DEFAULT_SERVER_URL,
     identity: identity

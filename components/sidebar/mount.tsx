@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ThemeMode } from '../../lib/hosts/types';
 import { PaintedMark } from './PaintedMark';
@@ -21,11 +22,14 @@ export function mountThreadSidebar(host: HTMLElement, signal: AbortSignal) {
   return {
     draw(props: ThreadSidebarProps) {
       if (signal.aborted) return;
-      root.render(
-        <>
-          <ThreadSidebar {...props} />
-          {props.model && <PaintedMark />}
-        </>,
+      // Rendered now rather than on React's next scheduled task: the data is already late.
+      flushSync(() =>
+        root.render(
+          <>
+            <ThreadSidebar {...props} />
+            {props.model && <PaintedMark />}
+          </>,
+        ),
       );
     },
     setTheme(mode: ThemeMode) {

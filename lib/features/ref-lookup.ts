@@ -1,4 +1,5 @@
 import type { Conversation, ThreadRef } from '../schema';
+import { refKey } from '../thread-ref';
 import type { Background } from './background';
 
 /** Lookups made within one burst (a page of rows, a pull's notices) travel together. */
@@ -31,7 +32,7 @@ export function refLookup(send: Background['send']) {
     }
   };
   return (ref: ThreadRef): Promise<Conversation | null> => {
-    const key = `${ref.host}|${ref.mailbox}|${ref.threadId}`;
+    const key = refKey(ref);
     const known = waiting.get(key);
     if (known) return known.answer;
     let settle!: Settle;

@@ -2,6 +2,7 @@ import type { RowChip, ThreadRow } from '../hosts/types';
 import type { Conversation, Member, Status, Tag } from '../schema';
 import type { ChangeNotice } from '../schema/messages';
 import type { Feature } from './index';
+import { pageLists } from './page-lists';
 import { readableTextOn } from './readable-text';
 import { refLookup } from './ref-lookup';
 import { initials } from './sidebar-model';
@@ -51,32 +52,26 @@ export function concerns(notice: ChangeNotice, conversationId: string | null): b
 export const rowChips: Feature = {
   name: 'row-chips',
   init({ host, background, signal, report }) {
-    const { send } = background;
-    const lookup = refLookup(send);
+    const lookup = refLookup(background.send);
+    const lists = pageLists(background, signal);
     /** Per row: the conversation it showed last, and its chips serialised (unchanged ones are not redrawn). */
     const rows = new Map<ThreadRow, { conversationId: string | null; shown: string | null }>();
-    let members: Promise<Member[]> | null = null;
-    let tags: Promise<Tag[]> | null = null;
     const refresh = async (row: ThreadRow) => {
-      members ??= send({ type: 'listMembers' });
-      tags ??= send({ type: 'listTags' });
-      const [conversation, memberList, tagList] = await Promise.all([
+      const [conversation, members, tags] = await Promise.all([
         lookup(row.ref),
-        members,
-        tags,
+        lists.members(),
+        lists.tags(),
       ]);
       const state = rows.get(row);
       if (!state || row.signal.aborted) return;
       state.conversationId = conversation?.id ?? null;
-      const chips = chipsFor(conversation, memberList, tagList);
+      const chips = chipsFor(conversation, members, tags);
       const shown = JSON.stringify(chips);
       if (shown === state.shown) return;
       state.shown = shown;
       row.setChips(chips);
     };
-    const unsubscribe = background.subscribe((notice) => {
-      if (notice.tables.includes('members')) members = null;
-      if (notice.tables.includes('tags')) tags = null;
+    const unsubscribe = lists.subscribe((notice) => {
       for (const [row, state] of rows) {
         if (concerns(notice, state.conversationId)) refresh(row).catch(report);
       }

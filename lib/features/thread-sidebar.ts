@@ -9,9 +9,11 @@ import type { Background } from './background';
 import type { Commands } from './commands';
 import { customerOf, threadIdIn } from './customer';
 import { errorMessage, type Feature } from './index';
+import { type PageLists, pageLists } from './page-lists';
 import { readOnce } from './read-once';
 import { actions, type SidebarModel, sidebarModel } from './sidebar-model';
 import { extrasKey, loadExtras, NO_EXTRAS, type ThreadExtras } from './thread-extras';
+import { type ThreadReads, threadMemory } from './thread-memory';
 import { type ThreadData, watchThread } from './watch-thread';
 
 const PANEL = {
@@ -53,6 +55,7 @@ function showSidebar(
   host: MailHost,
   thread: OpenedThread,
   background: Background,
+  page: { lists: PageLists; threads: ThreadReads },
   commands: Commands,
   report: (e: unknown) => void,
 ) {
@@ -187,14 +190,10 @@ function showSidebar(
     commands.register(name, run, thread.signal);
   }
 
-  render();
-  readOnce(thread).then((read) => {
-    state.readProblem = read.ok ? null : unreadable(read.message);
-    render();
-  }, report);
   watchThread(
     thread.ref,
-    background,
+    page.threads,
+    page.lists,
     (next) => {
       state.data = next;
       state.problem = null;
@@ -206,14 +205,22 @@ function showSidebar(
     state.problem = problemOf(error);
     render();
   });
+  // A thread this page read before is drawn already; any other shows its loading state.
+  if (!state.data) render();
+  readOnce(thread).then((read) => {
+    state.readProblem = read.ok ? null : unreadable(read.message);
+    render();
+  }, report);
 }
 
 export const threadSidebar: Feature = {
   name: 'thread-sidebar',
   init({ host, background, commands, signal, report }) {
+    const lists = pageLists(background, signal);
+    const page = { lists, threads: threadMemory(background, lists, signal) };
     host.onThreadOpened((thread) => {
       performance.mark(MARKS.threadOpened);
-      if (!signal.aborted) showSidebar(host, thread, background, commands, report);
+      if (!signal.aborted) showSidebar(host, thread, background, page, commands, report);
     }, signal);
   },
 };

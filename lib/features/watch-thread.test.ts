@@ -3,19 +3,27 @@ import type { ChangeNotice } from '../schema/messages';
 import { conversation } from '../testing/records';
 import { ana, ben, sessionOf } from '../testing/thread-data';
 import type { Background } from './background';
+import { pageLists } from './page-lists';
+import { threadMemory } from './thread-memory';
 import { type ThreadData, watchThread } from './watch-thread';
 
 const ref = { host: 'gmail' as const, mailbox: 'ben@acme.test', threadId: '1a1e3845ce800b70' };
 
+/** A worker whose getThread answers can be held back, as a busy one's are. */
 function fakeBackground() {
   let current = conversation('c1');
   let listener: ((n: ChangeNotice) => void) | null = null;
   const unsubscribe = vi.fn();
   const asked: string[] = [];
+  let held: Promise<void> | null = null;
   const send = vi.fn(async (request: { type: string }) => {
     asked.push(request.type);
-    if (request.type === 'getThread')
-      return { conversation: current, session: sessionOf(ben), pending: 0 };
+    if (request.type === 'getThread') {
+      const answer = { conversation: current, session: sessionOf(ben), pending: 0 };
+      await held;
+      return answer;
+    }
+    if (request.type === 'getState') return sessionOf(ben);
     if (request.type === 'listMembers') return [ana, ben];
     if (request.type === 'listTags') return [];
     throw new Error(`unexpected ${request.type}`);
@@ -27,13 +35,28 @@ function fakeBackground() {
       return unsubscribe;
     },
   };
+  const page = new AbortController().signal;
+  const lists = pageLists(background, page);
+  const threads = threadMemory(background, lists, page);
   return {
-    background,
     asked,
     unsubscribe,
+    watch: (onData: (d: ThreadData) => void, signal = new AbortController().signal) =>
+      watchThread(ref, threads, lists, onData, signal),
     change(next: typeof current, tables: ChangeNotice['tables'] = []) {
       current = next;
       listener?.({ type: 'changed', conversationIds: [next.id], tables });
+    },
+    /** Holds every getThread answer until the returned function is called. */
+    hold() {
+      let release!: () => void;
+      held = new Promise((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        held = null;
+        release();
+      };
     },
   };
 }
@@ -44,7 +67,7 @@ describe('watching an open thread', () => {
   it('draws from the cache first, then again after each change', async () => {
     const bg = fakeBackground();
     const seen: ThreadData[] = [];
-    await watchThread(ref, bg.background, (d) => seen.push(d), new AbortController().signal);
+    await bg.watch((d) => seen.push(d));
     expect(seen.at(-1)?.conversation?.assigneeId).toBeNull();
     bg.change(conversation('c1', { assigneeId: ana.id }));
     await settle();
@@ -54,9 +77,37 @@ describe('watching an open thread', () => {
     expect(bg.asked.filter((t) => t === 'getThread')).toHaveLength(2);
   });
 
+  it('draws a thread opened again at once, before the busy worker answers', async () => {
+    const bg = fakeBackground();
+    const first = new AbortController();
+    await bg.watch(() => {}, first.signal);
+    first.abort();
+    const release = bg.hold();
+    const seen: ThreadData[] = [];
+    const watching = bg.watch((d) => seen.push(d));
+    // Drawn before watchThread returned: no worker round trip, not even a microtask.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.conversation?.id).toBe('c1');
+    release();
+    await watching;
+    expect(seen).toHaveLength(2);
+  });
+
+  it('does not draw a recalled thread over a newer answer', async () => {
+    const bg = fakeBackground();
+    const first = new AbortController();
+    await bg.watch(() => {}, first.signal);
+    first.abort();
+    bg.change(conversation('c1', { assigneeId: ana.id }));
+    const seen: ThreadData[] = [];
+    await bg.watch((d) => seen.push(d));
+    // The notice named c1, so nothing was recalled: the only draw is the worker's answer.
+    expect(seen.map((d) => d.conversation?.assigneeId)).toEqual([ana.id]);
+  });
+
   it('asks for members again only when they changed', async () => {
     const bg = fakeBackground();
-    await watchThread(ref, bg.background, () => {}, new AbortController().signal);
+    await bg.watch(() => {});
     bg.change(conversation('c1'));
     await settle();
     expect(bg.asked.filter((t) => t === 'listMembers')).toHaveLength(1);
@@ -65,12 +116,14 @@ describe('watching an open thread', () => {
     expect(bg.asked.filter((t) => t === 'listMembers')).toHaveLength(2);
   });
 
-  it('stops listening when the thread closes', async () => {
+  it('stops drawing when the thread closes', async () => {
     const bg = fakeBackground();
     const closed = new AbortController();
     const onData = vi.fn();
-    await watchThread(ref, bg.background, onData, closed.signal);
+    await bg.watch(onData, closed.signal);
     closed.abort();
-    expect(bg.unsubscribe).toHaveBeenCalled();
+    bg.change(conversation('c1', { assigneeId: ana.id }));
+    await settle();
+    expect(onData).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { Conversation, Member, Tag, ThreadRef } from '../schema';
-import type { ChangeNotice, SessionState } from '../schema/messages';
-import type { Background } from './background';
+import type { SessionState } from '../schema/messages';
+import type { PageLists } from './page-lists';
+import type { ThreadReads } from './thread-memory';
 
 /** Everything the thread sidebar draws, as the background's cache has it now. */
 export interface ThreadData {
@@ -13,33 +14,32 @@ export interface ThreadData {
 }
 
 /**
- * Reads the thread's conversation from the cache, then again after every change the
- * background announces; members and tags only when theirs changed. Stops with `signal`.
+ * Draws the thread as this page last read it, at once if it did (before returning), then
+ * from the cache, then again after every change the background announces; members and
+ * tags come from the page's lists. Stops with `signal`.
  */
 export async function watchThread(
   ref: ThreadRef,
-  background: Background,
+  threads: ThreadReads,
+  lists: PageLists,
   onData: (data: ThreadData) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  const { send } = background;
-  let members: Promise<Member[]> = send({ type: 'listMembers' });
-  let tags: Promise<Tag[]> = send({ type: 'listTags' });
+  const recalled = threads.recall(ref);
+  const known = lists.known();
+  if (recalled && known) onData({ ...recalled, ...known });
   let latest = 0;
   const load = async () => {
     const run = ++latest;
-    // One message: every hop to the worker costs a turn of its queue, and sync is busy.
-    const thread = await send({ type: 'getThread', ref });
-    const data = { ...thread, members: await members, tags: await tags };
+    const [thread, members, tags] = await Promise.all([
+      threads.read(ref),
+      lists.members(),
+      lists.tags(),
+    ]);
     // An older read finishing late must not overwrite a newer one.
-    if (run === latest && !signal.aborted) onData(data);
+    if (run === latest && !signal.aborted) onData({ ...thread, members, tags });
   };
-  const onNotice = (notice: ChangeNotice) => {
-    if (notice.tables.includes('members')) members = send({ type: 'listMembers' });
-    if (notice.tables.includes('tags')) tags = send({ type: 'listTags' });
-    void load().catch(() => {});
-  };
-  const unsubscribe = background.subscribe(onNotice);
+  const unsubscribe = lists.subscribe(() => void load().catch(() => {}));
   signal.addEventListener('abort', unsubscribe, { once: true });
   await load();
 }
