@@ -4,6 +4,7 @@ export * from './conversation';
 export * from './event';
 export * from './mutation';
 export * from './note';
+export * from './sla';
 export * from './sync';
 export * from './tag';
 export * from './team';

@@ -1,0 +1,9 @@
+/**
+ * The pure SLA engine (docs/sla.md). Country holidays live in `./country-holidays`, which
+ * only the API imports, so no extension bundle carries their rules.
+ */
+export { elapsedTime, type WorkingTime, workingTime } from './calendar';
+export { clockOf, type SlaInput, slaState } from './evaluate';
+export { countdownLabel, type DuePreviewInput, duePreview, formatDuration } from './format';
+export { zonedInstant } from './local-time';
+export { matches, matchPolicy } from './policy-match';
