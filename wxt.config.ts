@@ -11,7 +11,14 @@ export default defineConfig({
     key: MANIFEST_KEY,
     // InboxSDK's background injects its page script (pageWorld.js) into Gmail's main world.
     permissions: ['storage', 'alarms', 'identity', 'scripting'],
-    host_permissions: ['https://mail.google.com/*'],
+    host_permissions: [
+      'https://mail.google.com/*',
+      // Outlook on the web: only its content script runs there (no page script, no fetch).
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
+      'https://outlook.live.com/*',
+      'https://outlook.cloud.microsoft/*',
+    ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

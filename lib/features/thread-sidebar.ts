@@ -33,7 +33,7 @@ export function problemOf(error: unknown): string {
 
 /** Why a thread that is not in the cache never will be, until the page is read again. */
 export const unreadable = (message: string) =>
-  `Sidedesk could not read this thread from the page, so it is not recorded (${message}). Reloading Gmail may help.`;
+  `Sidedesk could not read this thread from the page, so it is not recorded (${message}). Reloading the page may help.`;
 
 const SIDEBAR_COMMANDS = [
   'take',

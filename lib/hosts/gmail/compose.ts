@@ -1,21 +1,11 @@
 import type { ComposeView } from '@inboxsdk/core';
+import { keepCaret } from '../caret';
 import type { OpenedCompose } from '../types';
 import { untilDestroyed } from './view-signal';
 
 export function toOpenedCompose(view: ComposeView): OpenedCompose {
   const signal = untilDestroyed(view);
-  const body = view.getBodyElement();
-  // Our pickers take the focus; putting it back must put the caret back where it was.
-  let caret: Range | null = null;
-  document.addEventListener(
-    'selectionchange',
-    () => {
-      const selection = document.getSelection();
-      if (selection?.rangeCount && body.contains(selection.anchorNode))
-        caret = selection.getRangeAt(0).cloneRange();
-    },
-    { signal },
-  );
+  const caret = keepCaret(view.getBodyElement(), signal);
   return {
     element: view.getElement(),
     // A new message has no thread yet; InboxSDK may throw rather than answer empty.
@@ -34,13 +24,7 @@ export function toOpenedCompose(view: ComposeView): OpenedCompose {
     insertHtml: (html) => {
       view.insertHTMLIntoBodyAtCursor(html);
     },
-    focusBody: () => {
-      body.focus();
-      const selection = document.getSelection();
-      if (!caret || !selection) return;
-      selection.removeAllRanges();
-      selection.addRange(caret);
-    },
+    focusBody: caret.restore,
     addToolbarButton: (button) => {
       view.addButton({
         title: button.title,

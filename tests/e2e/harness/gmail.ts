@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page, Route } from '@playwright/test';
+import type { BrowserContext, Route } from '@playwright/test';
 import { ROOT } from './paths';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'gmail');
@@ -118,18 +118,4 @@ export async function holdSync(context: BrowserContext, apiUrl: string) {
   };
 }
 
-/** The sidebar InboxSDK's thread panel shows, inside our shadow root. */
-export function sidebarOf(page: Page) {
-  const root = page.getByTestId('sidedesk-sidebar');
-  return {
-    root,
-    assignee: root.getByTestId('assignee'),
-    take: root.getByTestId('take-button'),
-    unassign: root.getByTestId('unassign-button'),
-    status: root.getByTestId('status-select'),
-    tags: root.getByTestId('tags'),
-    addTag: root.getByTestId('add-tag-select'),
-    notice: root.getByTestId('sync-notice'),
-    syncState: root.getByTestId('sync-state'),
-  };
-}
+export { sidebarOf } from './sidebar';
