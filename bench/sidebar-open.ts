@@ -85,7 +85,7 @@ function roundTrips(page: Page, message: unknown): Promise<number[]> {
   );
 }
 
-/** Changes the thread's priority through the worker, as a teammate's change would arrive. */
+/** Changes the thread's priority through the worker, as a teammate's change arrives. */
 async function changeThread(extensionPage: Page, round: number) {
   await extensionPage.evaluate(
     async ({ ref, priority }) => {
@@ -104,9 +104,9 @@ async function changeThread(extensionPage: Page, round: number) {
  * once and left to settle (InboxSDK's start out of the way), then the order thread is
  * opened by its route and closed again 2 × OPENS times after 3 warm-ups (the first open
  * records the conversation, so the others read it from the cache). Before every other
- * open the conversation is changed through the worker, so the page cannot draw it from
- * what it read last and waits for the worker's cache: `afterChange`; the other opens are
- * `again`. Each open's marks give the time from InboxSDK handing us the thread to the
+ * open the conversation is changed through the worker, so the page forgets what it read
+ * last and draws what its list looked up again after the change notice: `afterChange`;
+ * the other opens are `again`. Each open's marks give the time from InboxSDK handing us the thread to the
  * first frame with its data. Baselines: a bare message round trip to the worker (rejected
  * at once: the messaging floor), and one cache read by ref.
  */

@@ -1,6 +1,7 @@
 import type { MailHost } from '../hosts/types';
 import type { Background } from './background';
 import type { Commands } from './commands';
+import { type PageData, pageData } from './page-data';
 
 /** What a feature gets: the host's events, the background, and a way to say it failed. */
 export interface FeatureContext {
@@ -8,6 +9,8 @@ export interface FeatureContext {
   background: Background;
   /** Shortcut targets: features register what they can do, the keyboard feature runs it. */
   commands: Commands;
+  /** Reads shared by every feature of the page (made on first use). */
+  page: PageData;
   /** Aborts when the page goes away or the feature failed. */
   signal: AbortSignal;
   /** Reports a problem (a half-read thread…) to the background, once per feature. */
@@ -27,10 +30,11 @@ export type Reporter = (source: string, error: unknown) => void;
  */
 export function startFeatures(
   features: readonly Feature[],
-  base: Omit<FeatureContext, 'signal' | 'report'>,
+  base: Omit<FeatureContext, 'signal' | 'report' | 'page'>,
   reporter: Reporter,
   signal: AbortSignal,
 ) {
+  let page: PageData | null = null;
   for (const feature of features) {
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort(), { once: true });
@@ -45,7 +49,16 @@ export function startFeatures(
       report(error);
     };
     try {
-      Promise.resolve(feature.init({ ...base, signal: controller.signal, report })).catch(fail);
+      const context: FeatureContext = {
+        ...base,
+        signal: controller.signal,
+        report,
+        get page() {
+          page ??= pageData(base.background, signal);
+          return page;
+        },
+      };
+      Promise.resolve(feature.init(context)).catch(fail);
     } catch (error) {
       fail(error);
     }

@@ -2,7 +2,6 @@ import type { ThreadRow } from '../hosts/types';
 import type { Conversation, ConversationMeta } from '../schema';
 import type { Background } from './background';
 import type { Feature } from './index';
-import { refLookup } from './ref-lookup';
 import { taskQueue } from './task-queue';
 
 /** Rows are read two at a time: each unknown one costs a request to Gmail. */
@@ -62,11 +61,11 @@ export async function upsertListedRow(
 /** Records the metadata (never bodies) of the threads an agent's list shows. */
 export const listUpsert: Feature = {
   name: 'list-upsert',
-  init({ host, background, signal, report }) {
+  init({ host, background, page, signal, report }) {
     const run = taskQueue(CONCURRENT_ROWS);
-    const lookup = refLookup(background.send);
     host.onThreadRow((row) => {
-      lookup(row.ref)
+      page
+        .lookup(row.ref)
         .then((known) =>
           run(async () => {
             if (!row.signal.aborted && !signal.aborted)

@@ -6,6 +6,7 @@ import { conversation } from '../testing/records';
 import { ana, ben, tag } from '../testing/thread-data';
 import type { Background } from './background';
 import { createCommands } from './commands';
+import { pageData } from './page-data';
 import { chipsFor, concerns, rowChips } from './row-chips';
 
 const texts = (chips: { text: string }[]) => chips.map((c) => c.text);
@@ -82,11 +83,13 @@ describe('the row chips feature', () => {
         return () => {};
       },
     } as unknown as Background;
+    const signal = new AbortController().signal;
     rowChips.init({
       host,
       background,
       commands: createCommands(),
-      signal: new AbortController().signal,
+      page: pageData(background, signal),
+      signal,
       report: (e) => {
         throw e;
       },

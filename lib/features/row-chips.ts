@@ -2,9 +2,7 @@ import type { RowChip, ThreadRow } from '../hosts/types';
 import type { Conversation, Member, Status, Tag } from '../schema';
 import type { ChangeNotice } from '../schema/messages';
 import type { Feature } from './index';
-import { pageLists } from './page-lists';
 import { readableTextOn } from './readable-text';
-import { refLookup } from './ref-lookup';
 import { initials } from './sidebar-model';
 
 const STATUS_COLOURS: Record<Status, Pick<RowChip, 'foreground' | 'background'>> = {
@@ -51,9 +49,8 @@ export function concerns(notice: ChangeNotice, conversationId: string | null): b
 
 export const rowChips: Feature = {
   name: 'row-chips',
-  init({ host, background, signal, report }) {
-    const lookup = refLookup(background.send);
-    const lists = pageLists(background, signal);
+  init({ host, page, signal, report }) {
+    const { lookup, lists } = page;
     /** Per row: the conversation it showed last, and its chips serialised (unchanged ones are not redrawn). */
     const rows = new Map<ThreadRow, { conversationId: string | null; shown: string | null }>();
     const refresh = async (row: ThreadRow) => {

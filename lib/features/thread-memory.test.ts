@@ -9,14 +9,12 @@ import { threadMemory } from './thread-memory';
 const ref = { host: 'gmail' as const, mailbox: 'ben@acme.test', threadId: '1a1e3845ce800b70' };
 const other = { ...ref, threadId: '1a1e3845ce800c00' };
 
-function setUp(recorded = true) {
+function setUp(recorded = true, state = sessionOf(ben, { online: false })) {
   let listener: ((n: ChangeNotice) => void) | null = null;
   const asked: string[] = [];
-  const offline = sessionOf(ben);
-  offline.sync.online = false;
   const send = vi.fn(async (request: { type: string; ref?: typeof ref }) => {
     asked.push(request.type);
-    if (request.type === 'getState') return offline;
+    if (request.type === 'getState') return state;
     if (request.type === 'getThread') {
       const id = request.ref?.threadId === ref.threadId ? 'c1' : 'c2';
       return {
@@ -40,6 +38,8 @@ function setUp(recorded = true) {
     listener?.({ type: 'changed', conversationIds, tables });
   return { threads, notify, asked };
 }
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the threads read on a page', () => {
   it('recalls nothing for a thread not read yet', async () => {
@@ -77,9 +77,33 @@ describe('the threads read on a page', () => {
     expect(asked.at(-1)).toBe('getState');
     // Until the renewed session is back, nothing is recalled rather than an old state.
     expect(threads.recall(ref)).toBeNull();
-    await Promise.resolve();
-    await Promise.resolve();
+    await flush();
     expect(threads.recall(ref)?.session.sync.online).toBe(false);
+  });
+
+  it('recalls a conversation the list looked up, once the session is known and nothing waits to sync', async () => {
+    const { threads, asked } = setUp();
+    threads.seen(ref, conversation('c1'), threads.epoch());
+    expect(threads.recall(ref)).toBeNull();
+    expect(asked).toEqual(['getState']);
+    await flush();
+    expect(threads.recall(ref)).toMatchObject({ conversation: { id: 'c1' }, pending: 0 });
+  });
+
+  it('does not recall a listed conversation while the outbox holds changes: its own count is unknown', async () => {
+    const { threads } = setUp(true, sessionOf(ben, { pending: 2 }));
+    threads.seen(ref, conversation('c1'), threads.epoch());
+    await flush();
+    expect(threads.recall(ref)).toBeNull();
+  });
+
+  it('drops a lookup answered after a notice that may have outdated it', async () => {
+    const { threads, notify } = setUp();
+    const asked = threads.epoch();
+    notify(['c1']);
+    threads.seen(ref, conversation('c1'), asked);
+    await flush();
+    expect(threads.recall(ref)).toBeNull();
   });
 
   it('keeps no thread that is not recorded yet: no notice could name it', async () => {

@@ -9,11 +9,10 @@ import type { Background } from './background';
 import type { Commands } from './commands';
 import { customerOf, threadIdIn } from './customer';
 import { errorMessage, type Feature } from './index';
-import { type PageLists, pageLists } from './page-lists';
+import type { PageData } from './page-data';
 import { readOnce } from './read-once';
 import { actions, type SidebarModel, sidebarModel } from './sidebar-model';
 import { extrasKey, loadExtras, NO_EXTRAS, type ThreadExtras } from './thread-extras';
-import { type ThreadReads, threadMemory } from './thread-memory';
 import { type ThreadData, watchThread } from './watch-thread';
 
 const PANEL = {
@@ -55,7 +54,7 @@ function showSidebar(
   host: MailHost,
   thread: OpenedThread,
   background: Background,
-  page: { lists: PageLists; threads: ThreadReads },
+  page: PageData,
   commands: Commands,
   report: (e: unknown) => void,
 ) {
@@ -215,9 +214,7 @@ function showSidebar(
 
 export const threadSidebar: Feature = {
   name: 'thread-sidebar',
-  init({ host, background, commands, signal, report }) {
-    const lists = pageLists(background, signal);
-    const page = { lists, threads: threadMemory(background, lists, signal) };
+  init({ host, background, commands, page, signal, report }) {
     host.onThreadOpened((thread) => {
       performance.mark(MARKS.threadOpened);
       if (!signal.aborted) showSidebar(host, thread, background, page, commands, report);
