@@ -12,6 +12,7 @@ import {
   PushResponse,
   Session,
   SignInResult,
+  SYNC_PROTOCOL,
   Tag,
 } from './schema';
 import type { RelayRequest, RelayResponse } from './schema/messages';
@@ -90,7 +91,10 @@ export function createApiClient(baseUrl: string, fetchFn: typeof fetch = fetch) 
     acceptInvite: (identityToken: string, code: string) =>
       call('/v1/invites/accept', Session, { token: identityToken, body: { code } }),
     bootstrap: (token: string, page?: string, limit?: number) =>
-      call('/v1/bootstrap', BootstrapPage, { token, query: { page, limit } }),
+      call('/v1/bootstrap', BootstrapPage, {
+        token,
+        query: { page, limit, protocol: SYNC_PROTOCOL },
+      }),
     pull: (token: string, body: PullRequest) => call('/v1/pull', PullResponse, { token, body }),
     push: (token: string, body: PushRequest) => call('/v1/push', PushResponse, { token, body }),
     createTag: (token: string, body: z.input<typeof CreateTag>) =>

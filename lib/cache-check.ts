@@ -8,7 +8,17 @@ import {
   type SidedeskDb,
 } from './db';
 import { deleteMeta, getMeta, setMeta } from './meta';
-import { Conversation, Member, MutationArgs, MutationName, Note, Tag, Template } from './schema';
+import {
+  Conversation,
+  Member,
+  MutationArgs,
+  MutationName,
+  Note,
+  SlaCalendarRecord,
+  SlaPolicyRecord,
+  Tag,
+  Template,
+} from './schema';
 
 export type CacheCheck = { dropped: number };
 
@@ -49,6 +59,8 @@ export async function checkCache(db: SidedeskDb): Promise<CacheCheck> {
       (await dropInvalid(db.tags, matches(Tag))) +
       (await dropInvalid(db.templates, matches(Template))) +
       (await dropInvalid(db.notes, matches(Note))) +
+      (await dropInvalid(db.slaCalendars, matches(SlaCalendarRecord))) +
+      (await dropInvalid(db.slaPolicies, matches(SlaPolicyRecord))) +
       (await dropInvalid(db.outbox, (row: OutboxRow) => {
         const name = MutationName.safeParse(row.name);
         return name.success && MutationArgs[name.data].safeParse(row.args).success;

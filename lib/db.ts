@@ -1,5 +1,14 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
-import type { Conversation, Member, MutationName, Note, Tag, Template } from './schema';
+import type {
+  Conversation,
+  Member,
+  MutationName,
+  Note,
+  SlaCalendarRecord,
+  SlaPolicyRecord,
+  Tag,
+  Template,
+} from './schema';
 import { refKey } from './thread-ref';
 
 /**
@@ -41,7 +50,7 @@ export type ConfirmedRow = { id: string; record: Conversation | null };
 export type MetaRow = { key: string; value: unknown };
 
 export const DB_NAME = 'sidedesk';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export class SidedeskDb extends Dexie {
   conversations!: EntityTable<ConversationRow, 'id'>;
@@ -50,12 +59,14 @@ export class SidedeskDb extends Dexie {
   tags!: EntityTable<Tag, 'id'>;
   templates!: EntityTable<Template, 'id'>;
   notes!: EntityTable<Note, 'id'>;
+  slaCalendars!: EntityTable<SlaCalendarRecord, 'id'>;
+  slaPolicies!: EntityTable<SlaPolicyRecord, 'id'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
-    this.version(DB_VERSION).stores({
+    this.version(1).stores({
       conversations:
         'id, key, *refKeys, assigneeKey, *tags, [assigneeKey+status+dueKey], [status+dueKey]',
       confirmed: 'id',
@@ -79,6 +90,29 @@ export class SidedeskDb extends Dexie {
             row.participantEmails = participantEmails(row);
           }),
       );
+    // SLA: the snapshots and the calendars and policies an older version never kept come
+    // with a new bootstrap, so the cursor goes; cached records stay readable meanwhile.
+    this.version(3)
+      .stores({ slaCalendars: 'id', slaPolicies: 'id, position' })
+      .upgrade(async (tx) => {
+        await tx
+          .table<ConversationRow>('conversations')
+          .toCollection()
+          .modify((row) => {
+            row.sla ??= null;
+            row.lastMessageFrom ??= null;
+          });
+        await tx
+          .table<ConfirmedRow>('confirmed')
+          .toCollection()
+          .modify((row) => {
+            if (row.record) {
+              row.record.sla ??= null;
+              row.record.lastMessageFrom ??= null;
+            }
+          });
+        await tx.table<MetaRow>('meta').delete('cursor');
+      });
   }
 }
 
@@ -93,6 +127,8 @@ export const recordTables = (db: SidedeskDb) => [
   db.tags,
   db.templates,
   db.notes,
+  db.slaCalendars,
+  db.slaPolicies,
 ];
 
 export function toConversationRow(conversation: Conversation): ConversationRow {

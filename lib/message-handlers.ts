@@ -77,6 +77,15 @@ export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Acco
       await signedIn();
       return db.templates.toArray();
     },
+    listSlaCalendars: async () => {
+      await signedIn();
+      const calendars = await db.slaCalendars.toArray();
+      return calendars.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    listSlaPolicies: async () => {
+      await signedIn();
+      return db.slaPolicies.orderBy('position').toArray();
+    },
     createTag: async ({ name, color }) => {
       await signedIn();
       return engine.createTag({ name, color });

@@ -26,6 +26,8 @@ export const MetaSchemas = {
   pageError: PageError,
   /** The DB_VERSION whose schemas the cached records were last checked against. */
   cacheVersion: z.number().int(),
+  /** SLA warnings already shown (`conversationId:target:clock`), so a restart never repeats one. */
+  slaWarned: z.array(z.object({ key: z.string().max(200), at: Instant })),
 } as const;
 
 export type MetaKey = keyof typeof MetaSchemas;

@@ -5,6 +5,7 @@ import type { Role } from '../lib/schema';
 import { ROUTE_DOCS } from './openapi/routes';
 import { testDatabases } from './testing/databases';
 import { meta, mutation } from './testing/fixtures';
+import { calendarInput, policyInput } from './testing/sla';
 import { startTestServer, type TestServer, type TestSession } from './testing/test-server';
 
 type Who = 'admin' | 'lead' | 'agent' | 'none' | 'identity' | 'other' | 'deactivated';
@@ -46,6 +47,8 @@ const adminPost = async (ctx: Ctx, path: string, body: unknown, method = 'POST')
   return (await res.json()) as { id: string; invite: { id: string } };
 };
 const unique = () => randomUUID().slice(0, 8);
+const calendar = () => calendarInput(`cal-${unique()}`);
+const policy = () => policyInput({ name: `pol-${unique()}` });
 
 /**
  * Who may call what. Every route of the app must appear here: a new route without a row
@@ -276,6 +279,110 @@ const RULES: Record<string, Rule> = {
       path: '/v1/templates/import',
       body: { version: 1, templates: [{ title: 'I', body: 'x', scope: 'personal' }] },
     }),
+  },
+  'GET /v1/sla/calendars': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/sla/calendars' }),
+  },
+  'POST /v1/sla/calendars': {
+    expect: members(201, ['admin'], 201),
+    request: () => ({ path: '/v1/sla/calendars', body: calendar() }),
+  },
+  'GET /v1/sla/calendars/:id': {
+    expect: members(200, ANY, 404),
+    request: async (ctx) => {
+      const c = await adminPost(ctx, '/v1/sla/calendars', calendar());
+      return { path: `/v1/sla/calendars/${c.id}` };
+    },
+  },
+  'PATCH /v1/sla/calendars/:id': {
+    expect: members(200, ['admin'], 404),
+    request: async (ctx) => {
+      const c = await adminPost(ctx, '/v1/sla/calendars', calendar());
+      return {
+        path: `/v1/sla/calendars/${c.id}`,
+        body: { expectedVersion: (c as unknown as { version: number }).version, name: 'x' },
+      };
+    },
+  },
+  'DELETE /v1/sla/calendars/:id': {
+    expect: members(204, ['admin'], 404),
+    request: async (ctx) => {
+      const c = await adminPost(ctx, '/v1/sla/calendars', calendar());
+      return { path: `/v1/sla/calendars/${c.id}` };
+    },
+  },
+  'POST /v1/sla/calendars/:id/holidays/import': {
+    expect: members(200, ['admin'], 404),
+    request: async (ctx) => {
+      const c = await adminPost(ctx, '/v1/sla/calendars', calendar());
+      return {
+        path: `/v1/sla/calendars/${c.id}/holidays/import`,
+        body: { country: 'DE', years: [2026] },
+      };
+    },
+  },
+  'GET /v1/sla/policies': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/sla/policies' }),
+  },
+  'POST /v1/sla/policies': {
+    expect: members(201, ['admin'], 201),
+    request: () => ({ path: '/v1/sla/policies', body: policy() }),
+  },
+  'POST /v1/sla/policies/reorder': {
+    // Another workspace's policies are not this one's list.
+    expect: members(200, ['admin'], 409),
+    request: async (ctx) => {
+      await adminPost(ctx, '/v1/sla/policies', policy());
+      const res = await ctx.server.app.request('/v1/sla/policies', {
+        headers: ctx.a.admin.headers,
+      });
+      const ids = ((await res.json()) as { id: string }[]).map((p) => p.id).reverse();
+      return { path: '/v1/sla/policies/reorder', body: { ids } };
+    },
+  },
+  'PATCH /v1/sla/policies/:id': {
+    expect: members(200, ['admin'], 404),
+    request: async (ctx) => {
+      const p = await adminPost(ctx, '/v1/sla/policies', policy());
+      return {
+        path: `/v1/sla/policies/${p.id}`,
+        body: { expectedVersion: (p as unknown as { version: number }).version, name: 'y' },
+      };
+    },
+  },
+  'DELETE /v1/sla/policies/:id': {
+    expect: members(204, ['admin'], 404),
+    request: async (ctx) => {
+      const p = await adminPost(ctx, '/v1/sla/policies', policy());
+      return { path: `/v1/sla/policies/${p.id}` };
+    },
+  },
+  'POST /v1/sla/sweep': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/sla/sweep' }),
+  },
+  'GET /v1/sla/webhook': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/sla/webhook' }),
+  },
+  'PUT /v1/sla/webhook': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/sla/webhook', body: { url: null, secret: null } }),
+  },
+  'POST /v1/sla/webhook/test': {
+    // Workspace A has a webhook (nothing listens on the discard port); the other has none.
+    expect: members(200, ['admin'], 409),
+    request: async (ctx) => {
+      await adminPost(
+        ctx,
+        '/v1/sla/webhook',
+        { url: 'http://127.0.0.1:9/hook', secret: 's'.repeat(32) },
+        'PUT',
+      );
+      return { path: '/v1/sla/webhook/test' };
+    },
   },
   'GET /v1/conversations/:id/events': {
     expect: members(200, ANY, 404),

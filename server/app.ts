@@ -12,6 +12,9 @@ import { inviteRoutes } from './routes/invites';
 import { liveRoutes } from './routes/live';
 import { memberRoutes, meRoutes } from './routes/members';
 import { settingsRoutes } from './routes/settings';
+import { slaRoutes } from './routes/sla';
+import { slaCalendarRoutes } from './routes/sla-calendars';
+import { slaPolicyRoutes } from './routes/sla-policies';
 import { syncRoutes } from './routes/sync';
 import { tagRoutes } from './routes/tags';
 import { teamRoutes } from './routes/teams';
@@ -29,6 +32,9 @@ export function createApp(deps: Deps) {
     .route('/v1/templates', templateRoutes(deps))
     .route('/v1/teams', teamRoutes(deps))
     .route('/v1/workspace', settingsRoutes(deps))
+    .route('/v1/sla/calendars', slaCalendarRoutes(deps))
+    .route('/v1/sla/policies', slaPolicyRoutes(deps))
+    .route('/v1/sla', slaRoutes(deps))
     .route('/v1/conversations', conversationRoutes(deps))
     .route('/v1/live', liveRoutes(deps))
     .route('/v1', syncRoutes(deps))

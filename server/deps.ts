@@ -5,6 +5,8 @@ import type { Database } from './db/open';
 import type { Env } from './env';
 import type { Deps } from './http/context';
 
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
 export function depsFromEnv(env: Env, database: Database): Omit<Deps, 'upgradeWebSocket'> {
   const now = () => new Date();
   return {
@@ -14,5 +16,14 @@ export function depsFromEnv(env: Env, database: Database): Omit<Deps, 'upgradeWe
     devSignIn: env.DEV_SIGN_IN,
     corsOrigins: env.CORS_ORIGINS,
     now,
+    sla: {
+      sweepSecret: env.SLA_SWEEP_SECRET ?? null,
+      webhook: {
+        maxAttempts: env.SLA_WEBHOOK_MAX_ATTEMPTS,
+        timeoutMs: WEBHOOK_TIMEOUT_MS,
+        fetch: (input, init) => fetch(input, init),
+        random: Math.random,
+      },
+    },
   };
 }

@@ -50,6 +50,33 @@ describe('environment', () => {
     expect(env.CORS_ORIGINS).toEqual(['chrome-extension://a', 'https://b.example']);
   });
 
+  it('sweeps SLAs every minute unless told otherwise, and never on its own in tests', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ SLA_SWEEP_INTERVAL_SECONDS: 60, SLA_WEBHOOK_MAX_ATTEMPTS: 10 });
+    expect(env.SLA_SWEEP_SECRET).toBeUndefined();
+    expect(loadEnv({ NODE_ENV: 'test' }).SLA_SWEEP_INTERVAL_SECONDS).toBe(0);
+    expect(
+      loadEnv({
+        SLA_SWEEP_INTERVAL_SECONDS: '0',
+        SLA_SWEEP_SECRET: 'k'.repeat(32),
+        SLA_WEBHOOK_MAX_ATTEMPTS: '3',
+      }),
+    ).toMatchObject({
+      SLA_SWEEP_INTERVAL_SECONDS: 0,
+      SLA_SWEEP_SECRET: 'k'.repeat(32),
+      SLA_WEBHOOK_MAX_ATTEMPTS: 3,
+    });
+    expect(() =>
+      loadEnv({
+        SLA_SWEEP_INTERVAL_SECONDS: '-1',
+        SLA_SWEEP_SECRET: 'short',
+        SLA_WEBHOOK_MAX_ATTEMPTS: '0',
+      }),
+    ).toThrow(
+      /SLA_SWEEP_INTERVAL_SECONDS[\s\S]*SLA_SWEEP_SECRET: must be at least 32[\s\S]*SLA_WEBHOOK_MAX_ATTEMPTS/,
+    );
+  });
+
   it('keeps a generated signing key in the data folder across restarts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sidedesk-'));
     const first = loadSigningKey({ DATA_DIR: dir });

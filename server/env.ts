@@ -55,11 +55,26 @@ const EnvSchema = z
           .map((o) => o.trim())
           .filter(Boolean),
       ),
+    /** How often the Node server sweeps SLAs; 0 = never (a scheduler calls POST /v1/sla/sweep). */
+    SLA_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+    /** A bearer token that lets a scheduler call POST /v1/sla/sweep for every workspace. */
+    SLA_SWEEP_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** Attempts per webhook delivery before it is given up. */
+    SLA_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   })
   .refine((e) => !(e.DEV_SIGN_IN && e.NODE_ENV === 'production'), {
     message: 'DEV_SIGN_IN trusts any email and is refused when NODE_ENV=production',
     path: ['DEV_SIGN_IN'],
-  });
+  })
+  // Tests never sweep on a timer: they call the sweep with the clock they want.
+  .transform((e) => ({
+    ...e,
+    SLA_SWEEP_INTERVAL_SECONDS: e.SLA_SWEEP_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+  }));
 
 export type Env = z.infer<typeof EnvSchema>;
 

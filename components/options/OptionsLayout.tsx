@@ -4,6 +4,7 @@ import { MembersPage } from './members/MembersPage';
 import { ProfilePage } from './profile/ProfilePage';
 import type { SectionProps } from './section-props';
 import { SettingsPage } from './settings/SettingsPage';
+import { SlaPage } from './sla/SlaPage';
 import { TagsPage } from './tags/TagsPage';
 import { TeamsPage } from './teams/TeamsPage';
 import { TemplatesPage } from './templates/TemplatesPage';
@@ -14,6 +15,7 @@ const PAGES: Record<SectionId, (props: SectionProps) => React.ReactNode> = {
   tags: TagsPage,
   members: MembersPage,
   teams: TeamsPage,
+  sla: SlaPage,
   settings: SettingsPage,
   profile: ProfilePage,
 };

@@ -193,3 +193,88 @@ describe('upsert of conversation metadata', () => {
     expect(r.ok && r.applied.conversation).toBe(known);
   });
 });
+
+describe('who wrote the newest message', () => {
+  const ref = { host: 'gmail' as const, mailbox: 'support@example.com', threadId: 't-c1' };
+  const seen = conversation({
+    refs: [ref],
+    lastMessageAt: '2026-11-28T08:00:00.000Z',
+    lastMessageFrom: 'carol@customer.test',
+  });
+  const page = (lastMessageAt: string, lastMessageFrom?: string | null) =>
+    m('conversation.upsert', {
+      meta: {
+        key: seen.key,
+        host: 'gmail',
+        ref,
+        subject: seen.subject,
+        participants: seen.participants,
+        firstMessageAt: seen.firstMessageAt,
+        lastMessageAt,
+        ...(lastMessageFrom !== undefined && { lastMessageFrom }),
+      },
+    });
+  const upserted = (mutation: ReturnType<typeof page>, current = seen) => {
+    const r = applyMutation(current, mutation, agent(ANA), ctx, 'c1');
+    if (!r.ok) throw new Error(r.message);
+    return r.applied;
+  };
+
+  it('a newer message takes its sender, unknown when the page does not say', () => {
+    expect(upserted(page('2026-11-28T09:00:00.000Z', 'ana@acme.test')).conversation).toMatchObject({
+      lastMessageAt: '2026-11-28T09:00:00.000Z',
+      lastMessageFrom: 'ana@acme.test',
+    });
+    expect(upserted(page('2026-11-28T09:00:00.000Z')).conversation.lastMessageFrom).toBeNull();
+  });
+
+  it('a list row reports a new message first; opening the thread names its sender', () => {
+    const listed = upserted(page('2026-11-28T09:00:00.000Z', null)).conversation;
+    const opened = upserted(page('2026-11-28T09:00:00.000Z', 'carol@customer.test'), listed);
+    expect(opened.noop).toBeUndefined();
+    expect(opened.conversation.lastMessageFrom).toBe('carol@customer.test');
+  });
+
+  it('an older or unnamed report of the known message changes nothing', () => {
+    expect(upserted(page('2026-11-28T08:00:00.000Z', null)).noop).toBe(true);
+    expect(upserted(page('2026-11-28T07:00:00.000Z', 'ana@acme.test')).noop).toBe(true);
+  });
+
+  it('an older client that sends no sender still upserts', () => {
+    const created = applyMutation(null, page('2026-11-28T09:00:00.000Z'), agent(ANA), ctx, 'c9');
+    expect(created.ok && created.applied.conversation).toMatchObject({
+      lastMessageFrom: null,
+      sla: null,
+    });
+  });
+});
+
+describe('a sent reply', () => {
+  const reply = (at: string) => m('conversation.reply', { conversationId: 'c1', at });
+
+  it('any member records it, with the time it was sent', () => {
+    const r = applyMutation(conversation(), reply('2026-11-28T09:59:00.000Z'), agent(BO), ctx);
+    expect(r.ok && r.applied.event).toEqual({
+      type: 'conversation.replied',
+      before: null,
+      after: { at: '2026-11-28T09:59:00.000Z' },
+    });
+    expect(r.ok && r.applied.conversation.updatedAt).toBe(ctx.now);
+  });
+
+  it('a reply from the future is refused, beyond a sender clock running a little fast', () => {
+    expect(
+      applyMutation(conversation(), reply('2026-11-28T10:04:00.000Z'), agent(ANA), ctx).ok,
+    ).toBe(true);
+    expect(
+      applyMutation(conversation(), reply('2026-11-28T11:00:00.000Z'), agent(ANA), ctx),
+    ).toMatchObject({ ok: false, status: 'invalid' });
+  });
+
+  it('needs a known conversation', () => {
+    expect(applyMutation(null, reply('2026-11-28T09:00:00.000Z'), agent(ANA), ctx)).toMatchObject({
+      ok: false,
+      status: 'invalid',
+    });
+  });
+});

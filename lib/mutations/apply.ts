@@ -49,6 +49,9 @@ const minInstant = (a: string | null, b: string | null) =>
 const maxInstant = (a: string | null, b: string | null) =>
   a === null ? b : b === null ? a : Date.parse(a) >= Date.parse(b) ? a : b;
 
+/** How far ahead of our clock a reply's time may be: the sender's clock may run fast. */
+const REPLY_CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
  * The one place the rules of a conversation change live: the API runs it inside the
  * write transaction, the extension runs it for the optimistic view and to rebase
@@ -132,6 +135,12 @@ export function applyMutation(
         null,
       );
     }
+    case 'conversation.reply': {
+      const { at } = mutation.args;
+      if (Date.parse(at) > Date.parse(ctx.now) + REPLY_CLOCK_SKEW_MS)
+        return reject('invalid', 'a reply cannot have been sent in the future');
+      return change({}, 'conversation.replied', null, { at });
+    }
     case 'note.add': {
       const { id, body, mentions } = mutation.args;
       const unknown = mentions.find((m) => !ctx.isActiveMember(m));
@@ -179,6 +188,8 @@ function upsert(
       assigneeId: null,
       tags: [],
       dueAt: null,
+      sla: null,
+      lastMessageFrom: meta.lastMessageFrom ?? null,
       createdAt: ctx.now,
       updatedAt: ctx.now,
       version: ctx.version,
@@ -204,13 +215,15 @@ function upsert(
     participants,
     firstMessageAt: minInstant(current.firstMessageAt, meta.firstMessageAt),
     lastMessageAt: maxInstant(current.lastMessageAt, meta.lastMessageAt),
+    lastMessageFrom: newestSender(current, meta),
   };
   const unchanged =
     next.refs.length === current.refs.length &&
     next.subject === current.subject &&
     next.participants.length === current.participants.length &&
     next.firstMessageAt === current.firstMessageAt &&
-    next.lastMessageAt === current.lastMessageAt;
+    next.lastMessageAt === current.lastMessageAt &&
+    next.lastMessageFrom === current.lastMessageFrom;
   if (unchanged)
     return {
       ok: true,
@@ -227,6 +240,25 @@ function upsert(
       event: { type: 'conversation.updated', before: null, after: meta },
     },
   };
+}
+
+/**
+ * The newest message's sender: what the page says of a newer message (unknown when it does
+ * not say), or of the same message when its sender was not known yet. A thread list row
+ * reports a new message without its sender; opening the thread names it later.
+ */
+function newestSender(
+  current: Conversation,
+  meta: MutationOf<'conversation.upsert'>['args']['meta'],
+): string | null {
+  if (meta.lastMessageAt === null) return current.lastMessageFrom;
+  const said = meta.lastMessageFrom ?? null;
+  if (current.lastMessageAt === null) return said;
+  const page = Date.parse(meta.lastMessageAt);
+  const known = Date.parse(current.lastMessageAt);
+  if (page > known) return said;
+  if (page === known) return current.lastMessageFrom ?? said;
+  return current.lastMessageFrom;
 }
 
 export type TemplateUse = {

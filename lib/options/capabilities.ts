@@ -5,7 +5,8 @@ export type Capability =
   | 'manageTeams'
   | 'manageMembers'
   | 'manageInvites'
-  | 'manageSettings';
+  | 'manageSettings'
+  | 'manageSla';
 
 /** The API's authorization matrix (docs/architecture.md), which the page only reflects. */
 const ALLOWED: Record<Capability, readonly Role[]> = {
@@ -14,6 +15,7 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   manageMembers: ['admin'],
   manageInvites: ['admin'],
   manageSettings: ['admin'],
+  manageSla: ['admin'],
 };
 
 export const may = (role: Role, capability: Capability) => ALLOWED[capability].includes(role);

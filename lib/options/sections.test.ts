@@ -5,9 +5,17 @@ const ids = (role: Parameters<typeof sectionsFor>[0]) => sectionsFor(role).map((
 
 describe('options sections', () => {
   it('follow the role', () => {
-    expect(ids('admin')).toEqual(['templates', 'tags', 'members', 'teams', 'settings', 'profile']);
-    expect(ids('lead')).toEqual(['templates', 'tags', 'members', 'teams', 'profile']);
-    expect(ids('agent')).toEqual(['templates', 'profile']);
+    expect(ids('admin')).toEqual([
+      'templates',
+      'tags',
+      'members',
+      'teams',
+      'sla',
+      'settings',
+      'profile',
+    ]);
+    expect(ids('lead')).toEqual(['templates', 'tags', 'members', 'teams', 'sla', 'profile']);
+    expect(ids('agent')).toEqual(['templates', 'sla', 'profile']);
   });
 
   it('are routed by hash, falling back to the first allowed', () => {
@@ -17,5 +25,6 @@ describe('options sections', () => {
     expect(sectionFromHash('', agent)).toBe('templates');
     expect(sectionFromHash('#tags', sectionsFor('lead'))).toBe('tags');
     expect(sectionFromHash('#/members/123', sectionsFor('admin'))).toBe('members');
+    expect(sectionFromHash('#/sla/policies', sectionsFor('agent'))).toBe('sla');
   });
 });

@@ -1,6 +1,6 @@
 import type { Role } from '../schema';
 
-export type SectionId = 'templates' | 'tags' | 'members' | 'teams' | 'settings' | 'profile';
+export type SectionId = 'templates' | 'tags' | 'members' | 'teams' | 'sla' | 'settings' | 'profile';
 
 export interface Section {
   id: SectionId;
@@ -12,15 +12,16 @@ const ALL: readonly Section[] = [
   { id: 'tags', label: 'Tags' },
   { id: 'members', label: 'Members' },
   { id: 'teams', label: 'Teams' },
+  { id: 'sla', label: 'SLA' },
   { id: 'settings', label: 'Settings' },
   { id: 'profile', label: 'Profile' },
 ];
 
 /** What each role may open; the API enforces the same, the nav only reflects it. */
 const BY_ROLE: Record<Role, ReadonlySet<SectionId>> = {
-  admin: new Set(['templates', 'tags', 'members', 'teams', 'settings', 'profile']),
-  lead: new Set(['templates', 'tags', 'members', 'teams', 'profile']),
-  agent: new Set(['templates', 'profile']),
+  admin: new Set(['templates', 'tags', 'members', 'teams', 'sla', 'settings', 'profile']),
+  lead: new Set(['templates', 'tags', 'members', 'teams', 'sla', 'profile']),
+  agent: new Set(['templates', 'sla', 'profile']),
 };
 
 /** The sections a role sees, in nav order. */

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { Email, Host, Id, Instant, Version } from './common';
+import { Priority, Status, TagName } from './conversation-fields';
+import { SlaState } from './sla';
 
-export const Status = z.enum(['open', 'pending', 'snoozed', 'closed']);
-export type Status = z.infer<typeof Status>;
-
-export const Priority = z.enum(['urgent', 'high', 'normal', 'low']);
-export type Priority = z.infer<typeof Priority>;
+export { Priority, Status, TagName };
 
 /**
  * How a conversation is recognised across agents (DESIGN.md §4): the RFC 5322 Message-ID
@@ -38,13 +36,6 @@ export const Participant = z.object({
 });
 export type Participant = z.infer<typeof Participant>;
 
-export const TagName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
-  .regex(/^[^,\n]+$/, 'tag names cannot contain commas or new lines');
-
 export const Conversation = z.object({
   id: z.string().min(1).max(64),
   key: ConversationKey,
@@ -59,8 +50,16 @@ export const Conversation = z.object({
   priority: Priority,
   assigneeId: Id.nullable(),
   tags: z.array(TagName).max(50),
-  /** When the next SLA target falls due (filled by the SLA engine). */
+  /** When the next SLA target falls due: `sla.dueAt`, indexed. */
   dueAt: Instant.nullable(),
+  /**
+   * The API's SLA evaluation at the conversation's last change; null when no policy
+   * applies. Its `usedMs`/`remainingMs` are as of that change. Defaults for records cached
+   * before SLA existed.
+   */
+  sla: SlaState.nullable().default(null),
+  /** Who sent the newest message, once a page has shown it; null while unknown. */
+  lastMessageFrom: Email.nullable().default(null),
   createdAt: Instant,
   updatedAt: Instant,
   version: Version,
@@ -76,5 +75,7 @@ export const ConversationMeta = z.object({
   participants: z.array(Participant).max(100),
   firstMessageAt: Instant.nullable(),
   lastMessageAt: Instant.nullable(),
+  /** The sender of the newest message, when the page shows it (older clients leave it out). */
+  lastMessageFrom: Email.nullable().optional(),
 });
 export type ConversationMeta = z.infer<typeof ConversationMeta>;

@@ -5,6 +5,7 @@ export * from './event';
 export * from './mutation';
 export * from './note';
 export * from './sla';
+export * from './sla-records';
 export * from './sync';
 export * from './tag';
 export * from './team';

@@ -5,6 +5,7 @@ import { Conversation, ThreadRef } from './conversation';
 import { Event } from './event';
 import { MutationName } from './mutation';
 import { Note } from './note';
+import { SlaCalendarRecord, SlaPolicyRecord } from './sla-records';
 import { CreateTag, Tag } from './tag';
 import { Template } from './template';
 import { Member, Workspace } from './workspace';
@@ -61,9 +62,9 @@ export const SessionState = z.object({
 });
 export type SessionState = z.infer<typeof SessionState>;
 
-/** `breaching` (SLA due soon) lists nothing until SLA policies exist. */
+/** `breaching`: an SLA clock in its warning window; `breached`: one overdue and still owed. */
 export const Queue = z.union([
-  z.enum(['mine', 'unassigned', 'all-open', 'breaching']),
+  z.enum(['mine', 'unassigned', 'all-open', 'breaching', 'breached']),
   z.templateLiteral(['tag:', z.string().min(1).max(60)]),
 ]);
 export type Queue = z.infer<typeof Queue>;
@@ -78,7 +79,7 @@ export const RelayRequest = z.object({
     .string()
     .max(2000)
     .regex(
-      /^\/v1\/(templates|tags|members|invites|teams|workspace|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
+      /^\/v1\/(templates|tags|members|invites|teams|workspace|sla|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
       'not a management path of the API',
     )
     .refine((path) => !path.includes('..'), 'not a management path of the API'),
@@ -119,6 +120,8 @@ export const Request = z.discriminatedUnion('type', [
   request('listMembers', {}),
   request('listTags', {}),
   request('listTemplates', {}),
+  request('listSlaCalendars', {}),
+  request('listSlaPolicies', {}),
   request('createTag', { name: CreateTag.shape.name, color: CreateTag.shape.color }),
   request('listEvents', { conversationId: z.string().min(1).max(64) }),
   request('listCustomerConversations', {
@@ -160,6 +163,10 @@ export const ResponseData = {
   listTags: z.array(Tag),
   /** Every template the member can see (their personal ones, team and workspace). */
   listTemplates: z.array(Template),
+  /** Business calendars, by name. */
+  listSlaCalendars: z.array(SlaCalendarRecord),
+  /** SLA policies in match order (`position`). */
+  listSlaPolicies: z.array(SlaPolicyRecord),
   createTag: Tag,
   listEvents: z.array(Event),
   listCustomerConversations: z.array(Conversation),
@@ -209,9 +216,22 @@ export const CHANGES_PORT = 'sidedesk:changes';
 export const ChangeNotice = z.object({
   type: z.literal('changed'),
   conversationIds: z.array(z.string()),
-  /** Other tables that changed; `conversations` means any conversation may have (bootstrap). */
+  /**
+   * Other tables that changed; `conversations` means any conversation may have (bootstrap);
+   * `clock` that only time passed, so SLA countdowns read differently (the SLA ticker).
+   */
   tables: z.array(
-    z.enum(['conversations', 'members', 'tags', 'templates', 'notes', 'session', 'sync']),
+    z.enum([
+      'conversations',
+      'members',
+      'tags',
+      'templates',
+      'notes',
+      'sla',
+      'session',
+      'sync',
+      'clock',
+    ]),
   ),
 });
 export type ChangeNotice = z.infer<typeof ChangeNotice>;

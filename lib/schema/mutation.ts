@@ -36,6 +36,8 @@ export const MutationArgs = {
     body: z.string().trim().min(1).max(20_000),
     mentions: z.array(Id).max(50).default([]),
   }),
+  /** An agent's reply was sent at `at` (metadata only): it answers the SLA's response clocks. */
+  'conversation.reply': z.object({ conversationId: ConversationId, at: Instant }),
   /** A template was inserted into a draft; the conversation is null for a new message. */
   'template.use': z.object({ templateId: Id, conversationId: ConversationId.nullable() }),
 } as const;

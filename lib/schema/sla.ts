@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, Instant } from './common';
-import { Priority, Status, TagName } from './conversation';
+import { Priority, Status, TagName } from './conversation-fields';
 
 /** An IANA zone name the platform's Intl knows ("Europe/Berlin", "UTC"); not an offset. */
 export const TimeZone = z

@@ -3,6 +3,7 @@ import { ApiError, Id, Version } from './common';
 import { Conversation } from './conversation';
 import { MutationEnvelope } from './mutation';
 import { Note } from './note';
+import { SlaCalendarRecord, SlaPolicyRecord } from './sla-records';
 import { Tag } from './tag';
 import { Template } from './template';
 import { Member, Workspace } from './workspace';
@@ -23,9 +24,18 @@ export const Change = z.discriminatedUnion('entity', [
   change('template', Template),
   change('conversation', Conversation),
   change('note', Note),
+  change('slaCalendar', SlaCalendarRecord),
+  change('slaPolicy', SlaPolicyRecord),
 ]);
 export type Change = z.infer<typeof Change>;
 export type Entity = Change['entity'];
+
+/**
+ * What a client understands: 1 = the entities up to `note`; 2 adds `slaCalendar` and
+ * `slaPolicy`. An older client sends none and gets none of the newer entities, which its
+ * schemas would refuse.
+ */
+export const SYNC_PROTOCOL = 2;
 
 export const ClientId = Id;
 
@@ -33,6 +43,7 @@ export const BootstrapQuery = z.object({
   /** Opaque token from the previous page's `next`. */
   page: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(2000).default(500),
+  protocol: z.coerce.number().int().min(1).default(1),
 });
 
 export const BootstrapPage = z.object({
@@ -47,6 +58,7 @@ export const PullRequest = z.object({
   clientId: ClientId,
   cursor: Version,
   limit: z.number().int().min(1).max(2000).default(500),
+  protocol: z.number().int().min(1).default(1),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 

@@ -36,6 +36,14 @@ export async function applyChanges(db: SidedeskDb, changes: Change[], summary: C
         summary.table('notes');
         await putOrDelete(db.notes, change.id, change.record);
         break;
+      case 'slaCalendar':
+        summary.table('sla');
+        await putOrDelete(db.slaCalendars, change.id, change.record);
+        break;
+      case 'slaPolicy':
+        summary.table('sla');
+        await putOrDelete(db.slaPolicies, change.id, change.record);
+        break;
       case 'workspace':
         if (change.record) await refreshWorkspace(db, change.record, summary);
         break;

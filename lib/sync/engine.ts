@@ -12,6 +12,7 @@ import {
   type MutationName,
   type PullResponse,
   type PushResponse,
+  SYNC_PROTOCOL,
   type Tag,
 } from '../schema';
 import type { ChangeNotice, RelayRequest, RelayResponse } from '../schema/messages';
@@ -263,7 +264,7 @@ export class SyncEngine {
     for (;;) {
       const from: number = cursor;
       const page: PullResponse = await this.authed((api, token) =>
-        api.pull(token, { clientId, cursor: from, limit: this.pageSize }),
+        api.pull(token, { clientId, cursor: from, limit: this.pageSize, protocol: SYNC_PROTOCOL }),
       );
       this.assertRunning();
       if (page.reset) return this.bootstrap();

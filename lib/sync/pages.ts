@@ -62,7 +62,7 @@ export async function applyBootstrapPage(
       await Promise.all(recordTables(db).map((t) => t.clear()));
       const pending = await db.outbox.orderBy('conversationId').uniqueKeys();
       await db.confirmed.bulkPut(pending.map((id) => ({ id: String(id), record: null })));
-      for (const t of ['conversations', 'members', 'tags', 'templates', 'notes'] as const) {
+      for (const t of ['conversations', 'members', 'tags', 'templates', 'notes', 'sla'] as const) {
         summary.table(t);
       }
     }

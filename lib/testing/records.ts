@@ -28,6 +28,8 @@ export const conversation = (id: string, patch: Partial<Conversation> = {}): Con
   assigneeId: null,
   tags: [],
   dueAt: null,
+  sla: null,
+  lastMessageFrom: null,
   createdAt: t0,
   updatedAt: t0,
   version: 1,

@@ -12,7 +12,17 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Participant, TemplateContent, ThreadRef } from '../../lib/schema';
+import type {
+  BusinessCalendar,
+  Participant,
+  SlaConditions,
+  SlaPolicy,
+  SlaState,
+  SlaWarning,
+  SlaWebhook,
+  TemplateContent,
+  ThreadRef,
+} from '../../lib/schema';
 
 /** Versions are per-workspace counters: numbers in JS, bigint in SQL. */
 const version = (name = 'version') => bigint(name, { mode: 'number' }).notNull();
@@ -32,6 +42,8 @@ export const workspaces = pgTable('workspaces', {
   retentionDays: integer('retention_days'),
   /** The copilot provider (its issue fills it); secrets never leave the API. */
   copilot: jsonb('copilot'),
+  /** Where SLA breaches are posted, and the secret that signs them; null = nowhere. */
+  slaWebhook: jsonb('sla_webhook').$type<SlaWebhook>(),
   createdAt: instant('created_at').notNull(),
 });
 
@@ -98,6 +110,13 @@ export const conversations = pgTable(
     assigneeId: uuid('assignee_id'),
     tags: jsonb('tags').$type<string[]>().notNull(),
     dueAt: instant('due_at'),
+    sla: jsonb('sla').$type<SlaState>(),
+    lastMessageFrom: text('last_message_from'),
+    /**
+     * When the SLA sweep should look at the conversation again: its next warning or breach,
+     * or at once after a policy change. Not synced: changing it bumps no version.
+     */
+    slaCheckAt: instant('sla_check_at'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
     version: version(),
@@ -108,6 +127,10 @@ export const conversations = pgTable(
     uniqueIndex('conversations_workspace_key').on(t.workspaceId, t.key),
     index('conversations_workspace_version').on(t.workspaceId, t.version),
     index('conversations_workspace_assignee').on(t.workspaceId, t.assigneeId),
+    index('conversations_sla_check').on(t.slaCheckAt).where(sql`${t.slaCheckAt} is not null`),
+    index('conversations_workspace_sla_check')
+      .on(t.workspaceId, t.slaCheckAt)
+      .where(sql`${t.slaCheckAt} is not null`),
   ],
 );
 
@@ -290,3 +313,89 @@ export const liveTickets = pgTable('live_tickets', {
   expiresAt: instant('expires_at').notNull(),
   usedAt: instant('used_at'),
 });
+
+/** Business calendars; synced records (`slaCalendar`). */
+export const slaCalendars = pgTable(
+  'sla_calendars',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    alwaysOpen: boolean('always_open').notNull(),
+    weekly: jsonb('weekly').$type<BusinessCalendar['weekly']>().notNull(),
+    holidays: jsonb('holidays').$type<BusinessCalendar['holidays']>().notNull(),
+    holidayCountry: jsonb('holiday_country').$type<BusinessCalendar['holidayCountry']>(),
+    updatedAt: instant('updated_at').notNull(),
+    version: version(),
+    deletedAt: instant('deleted_at'),
+  },
+  (t) => [index('sla_calendars_workspace_version').on(t.workspaceId, t.version)],
+);
+
+/** SLA policies, tried in `position` order; synced records (`slaPolicy`). */
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    conditions: jsonb('conditions').$type<SlaConditions>().notNull(),
+    targets: jsonb('targets').$type<SlaPolicy['targets']>().notNull(),
+    clock: text('clock', { enum: ['business', 'calendar'] }).notNull(),
+    pauseWhen: jsonb('pause_when').$type<SlaPolicy['pauseWhen']>().notNull(),
+    warning: jsonb('warning').$type<SlaWarning>(),
+    calendarId: uuid('calendar_id').references(() => slaCalendars.id),
+    updatedAt: instant('updated_at').notNull(),
+    version: version(),
+    deletedAt: instant('deleted_at'),
+  },
+  (t) => [index('sla_policies_workspace_version').on(t.workspaceId, t.version)],
+);
+
+/**
+ * Every SLA warning and breach, once: the key is the conversation's target clock and the
+ * kind, so a sweep that runs twice, or two sweeps at once, record it once.
+ */
+export const slaAlerts = pgTable(
+  'sla_alerts',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: text('conversation_id').notNull(),
+    target: text('target', { enum: ['firstResponse', 'nextResponse', 'resolution'] }).notNull(),
+    /** 0, or the index of a next-response clock. */
+    clock: integer('clock').notNull(),
+    kind: text('kind', { enum: ['warning', 'breach'] }).notNull(),
+    dueAt: instant('due_at'),
+    at: instant('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.conversationId, t.target, t.clock, t.kind] })],
+);
+
+/** Webhook deliveries, kept until delivered or given up, so a restart loses none. */
+export const slaWebhookDeliveries = pgTable(
+  'sla_webhook_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull(),
+    deliveredAt: instant('delivered_at'),
+  },
+  (t) => [
+    index('sla_webhook_deliveries_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+  ],
+);

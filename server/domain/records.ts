@@ -4,6 +4,8 @@ import type {
   Invite,
   Member,
   Note,
+  SlaCalendarRecord,
+  SlaPolicyRecord,
   Tag,
   Template,
   TemplateContent,
@@ -47,7 +49,10 @@ export const toInvite = (r: Row<typeof t.invites>): Invite => ({
   revokedAt: isoOrNull(r.revokedAt),
 });
 
-export const toConversation = (r: Row<typeof t.conversations>): Conversation => ({
+/** `slaCheckAt` is the sweep's plumbing, not part of the record. */
+export const toConversation = (
+  r: Omit<Row<typeof t.conversations>, 'slaCheckAt'>,
+): Conversation => ({
   id: r.id,
   key: r.key,
   host: r.host,
@@ -62,6 +67,8 @@ export const toConversation = (r: Row<typeof t.conversations>): Conversation => 
   assigneeId: r.assigneeId,
   tags: r.tags,
   dueAt: isoOrNull(r.dueAt),
+  sla: r.sla ?? null,
+  lastMessageFrom: r.lastMessageFrom,
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
   version: r.version,
@@ -84,6 +91,8 @@ export const conversationRow = (workspaceId: string, c: Conversation) => ({
   assigneeId: c.assigneeId,
   tags: c.tags,
   dueAt: dateOrNull(c.dueAt),
+  sla: c.sla,
+  lastMessageFrom: c.lastMessageFrom,
   createdAt: new Date(c.createdAt),
   updatedAt: new Date(c.updatedAt),
   version: c.version,
@@ -148,6 +157,30 @@ export const toTemplateVersion = (r: Row<typeof t.templateVersions>): TemplateVe
   content: r.content,
   authorId: r.authorId,
   at: iso(r.at),
+});
+
+export const toSlaCalendar = (r: Row<typeof t.slaCalendars>): SlaCalendarRecord => ({
+  id: r.id,
+  name: r.name,
+  timeZone: r.timeZone,
+  alwaysOpen: r.alwaysOpen,
+  weekly: r.weekly,
+  holidays: r.holidays,
+  holidayCountry: r.holidayCountry ?? null,
+  version: r.version,
+});
+
+export const toSlaPolicy = (r: Row<typeof t.slaPolicies>): SlaPolicyRecord => ({
+  id: r.id,
+  name: r.name,
+  position: r.position,
+  conditions: r.conditions,
+  targets: r.targets,
+  clock: r.clock,
+  pauseWhen: r.pauseWhen,
+  warning: r.warning ?? null,
+  calendarId: r.calendarId,
+  version: r.version,
 });
 
 /** The copilot slot stays null until the copilot issue defines it. */

@@ -3,6 +3,7 @@ import type { Role } from '../../lib/schema';
 import type { OidcVerifier } from '../auth/oidc';
 import type { Identity, Tokens } from '../auth/tokens';
 import type { Database } from '../db/open';
+import type { WebhookConfig } from '../sla/webhook';
 
 /** Everything the app needs from outside; tests build it with a fresh database. */
 export type Deps = {
@@ -12,6 +13,11 @@ export type Deps = {
   devSignIn: boolean;
   corsOrigins: string[];
   now: () => Date;
+  sla: {
+    /** The scheduler's bearer token for POST /v1/sla/sweep; null = admins only. */
+    sweepSecret: string | null;
+    webhook: WebhookConfig;
+  };
   /** Present when served by Node with WebSockets injected; absent under `app.request()`. */
   upgradeWebSocket?: UpgradeWebSocket;
 };

@@ -4,6 +4,7 @@ import { UpdateWorkspaceSettings } from '../../lib/schema';
 import type { Db, Tx } from '../db/open';
 import { workspaces } from '../db/schema';
 import { toSettings } from '../domain/records';
+import { markOpenForSlaCheck } from '../domain/sla-setup';
 import { write } from '../domain/write';
 import type { AppEnv, Deps } from '../http/context';
 import { notFound } from '../http/errors';
@@ -32,6 +33,8 @@ export function settingsRoutes(deps: Deps) {
           })
           .where(eq(workspaces.id, w.workspaceId))
           .returning();
+        // Shared mailboxes tell replies from customer mail and can be policy conditions.
+        if (patch.mailboxes) await markOpenForSlaCheck(w);
         await w.event({
           type: 'workspace.settings',
           before: toSettings(before),

@@ -13,8 +13,8 @@ export function syncRoutes(deps: Deps) {
   const member = memberAuth(deps);
   return new Hono<AppEnv>()
     .get('/bootstrap', member, query(BootstrapQuery), async (c) => {
-      const { page, limit } = c.req.valid('query');
-      return c.json(await bootstrap(database.db, c.var.member, page, limit));
+      const { page, limit, protocol } = c.req.valid('query');
+      return c.json(await bootstrap(database.db, c.var.member, page, limit, protocol));
     })
     .post('/pull', member, body(PullRequest), async (c) =>
       c.json(await pull(database.db, c.var.member, c.req.valid('json'))),

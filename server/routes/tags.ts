@@ -154,12 +154,18 @@ const retag = (column: AnyPgColumn, from: string, to: string) =>
 
 /**
  * Conversations carry tag names, so a rename or merge rewrites them in the same version.
- * Returns the conversations it changed.
+ * Policies match tags: the SLA sweep looks at them again. Returns the conversations it
+ * changed.
  */
 async function retagConversations(w: Write, from: string, to: string) {
   const rows = await w.tx
     .update(conversations)
-    .set({ tags: retag(conversations.tags, from, to), version: w.version, updatedAt: w.now })
+    .set({
+      tags: retag(conversations.tags, from, to),
+      version: w.version,
+      updatedAt: w.now,
+      slaCheckAt: w.now,
+    })
     .where(and(eq(conversations.workspaceId, w.workspaceId), hasTag(from)))
     .returning({ id: conversations.id });
   return rows.map((r) => r.id);
@@ -188,6 +194,11 @@ async function retagTemplates(w: Write, from: string, to: string | null) {
 async function removeFromConversations(w: Write, name: string) {
   await w.tx
     .update(conversations)
-    .set({ tags: sql`${conversations.tags} - ${name}::text`, version: w.version, updatedAt: w.now })
+    .set({
+      tags: sql`${conversations.tags} - ${name}::text`,
+      version: w.version,
+      updatedAt: w.now,
+      slaCheckAt: w.now,
+    })
     .where(and(eq(conversations.workspaceId, w.workspaceId), hasTag(name)));
 }

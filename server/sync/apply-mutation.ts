@@ -1,10 +1,13 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { conversationIdFor } from '../../lib/conversation-id';
 import { type Actor, applyMutation } from '../../lib/mutations/apply';
-import type { Change, ConversationMutation, MutationResult } from '../../lib/schema';
+import type { Change, ConversationMutation, MutationOf, MutationResult } from '../../lib/schema';
 import type { Tx } from '../db/open';
 import { conversations, members, notes, tags } from '../db/schema';
 import { conversationRow, toConversation, toNote, toTag } from '../domain/records';
+import { newestMessageEvent } from '../domain/sla-history';
+import { loadSlaSetup, loggedSlaEvents, teamCandidates } from '../domain/sla-setup';
+import { nextCheckAt, slaSnapshot } from '../domain/sla-snapshot';
 import { bumpVersion, eventWriter } from '../domain/write';
 
 const NEW_TAG_COLOR = '#6b7280';
@@ -26,7 +29,8 @@ export type Outcome = {
  * version is bumped only when something is written, so a rejected or no-op mutation
  * leaves no trace but its result. Reads go out together, then writes go out together:
  * postgres.js pipelines each group into one round trip, and statements still run in the
- * order they were issued.
+ * order they were issued. A changed conversation gets its SLA evaluated again at `now`, in
+ * the same version.
  */
 export async function applyInTx(
   tx: Tx,
@@ -41,7 +45,7 @@ export async function applyInTx(
     mutation.name === 'conversation.upsert'
       ? await conversationIdFor(mutation.args.meta.key)
       : mutation.args.conversationId;
-  const [rows, noteFound, active, tag] = await Promise.all([
+  const [rows, noteFound, active, tag, setup, logged] = await Promise.all([
     tx
       .select()
       .from(conversations)
@@ -51,6 +55,16 @@ export async function applyInTx(
     mutation.name === 'conversation.addTag'
       ? liveTag(tx, workspaceId, mutation.args.tag)
       : undefined,
+    loadSlaSetup(
+      tx,
+      workspaceId,
+      teamCandidates(
+        workspaceId,
+        conversationId,
+        mutation.name === 'conversation.upsert' ? addressesOf(mutation.args.meta) : [],
+      ),
+    ),
+    loggedSlaEvents(tx, workspaceId, [conversationId]),
   ]);
   const row = rows[0];
   const current = row && !row.deletedAt ? toConversation(row) : null;
@@ -82,7 +96,29 @@ export async function applyInTx(
   const { applied } = outcome;
   if (applied.noop) return done({ result: { id, status: 'ok' }, version: null, head });
 
-  const values = conversationRow(workspaceId, { ...applied.conversation, version });
+  const message =
+    mutation.name === 'conversation.upsert'
+      ? newestMessageEvent(current, applied.conversation, setup.team)
+      : null;
+  const newEvents = message ? [applied.event, message] : [applied.event];
+  const sla = slaSnapshot(
+    applied.conversation,
+    [
+      ...(logged.get(conversationId) ?? []),
+      ...newEvents.map((e) => ({ type: e.type, after: e.after, at: now })),
+    ],
+    setup,
+    now,
+  );
+  const values = {
+    ...conversationRow(workspaceId, {
+      ...applied.conversation,
+      sla: sla.sla,
+      dueAt: sla.dueAt,
+      version,
+    }),
+    slaCheckAt: nextCheckAt(sla.points, now, false),
+  };
   const conversationChange: Change = {
     entity: 'conversation',
     id: conversationId,
@@ -137,15 +173,8 @@ export async function applyInTx(
       record: toTag({ ...tag, deletedAt: null }),
     });
   }
-  writes.push(
-    eventWriter(
-      tx,
-      workspaceId,
-      version,
-      actor.memberId,
-      now,
-    )({ ...applied.event, conversationId }),
-  );
+  const event = eventWriter(tx, workspaceId, version, actor.memberId, now);
+  writes.push(...newEvents.map((e) => event({ ...e, conversationId })));
   // In the order a pull gives one version's changes: tags, then conversations, then notes.
   const changes = [...created, conversationChange, ...added];
   return { outcome: { result: { id, status: 'ok' }, version, head: version, changes }, writes };
@@ -159,6 +188,11 @@ export const rejected = (
   result: { id, status, message },
   version: null,
 });
+
+const addressesOf = (meta: MutationOf<'conversation.upsert'>['args']['meta']) => [
+  ...meta.participants.map((p) => p.email),
+  ...(meta.lastMessageFrom ? [meta.lastMessageFrom] : []),
+];
 
 /** The members whose standing a mutation's rules ask about: the assignee, the mentioned. */
 function membersNamedBy(mutation: ConversationMutation): string[] {

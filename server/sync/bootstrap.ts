@@ -2,11 +2,22 @@ import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BootstrapPage, Change } from '../../lib/schema';
 import type { Db, Tx } from '../db/open';
-import { conversations, members, notes, tags, templates, workspaces } from '../db/schema';
+import {
+  conversations,
+  members,
+  notes,
+  slaCalendars,
+  slaPolicies,
+  tags,
+  templates,
+  workspaces,
+} from '../db/schema';
 import {
   toConversation,
   toMember,
   toNote,
+  toSlaCalendar,
+  toSlaPolicy,
   toTag,
   toTemplate,
   toWorkspace,
@@ -15,7 +26,21 @@ import { visibleTemplates } from '../domain/template-access';
 import type { CurrentMember } from '../http/context';
 import { ApiFailure, notFound } from '../http/errors';
 
-const ENTITIES = ['workspace', 'member', 'tag', 'template', 'conversation', 'note'] as const;
+// Newer entities go last: a page token names its entity by index.
+const ENTITIES = [
+  'workspace',
+  'member',
+  'tag',
+  'template',
+  'conversation',
+  'note',
+  'slaCalendar',
+  'slaPolicy',
+] as const;
+
+/** The last entity a client of sync protocol `protocol` understands (lib/schema/sync.ts). */
+const lastEntityFor = (protocol: number) =>
+  protocol >= 2 ? ENTITIES.length - 1 : ENTITIES.indexOf('note');
 
 /** The opaque page token: the snapshot's cursor and where the previous page stopped. */
 const PageToken = z
@@ -57,7 +82,9 @@ export function bootstrap(
   member: CurrentMember,
   page: string | undefined,
   limit: number,
+  protocol: number,
 ): Promise<BootstrapPage> {
+  const last = lastEntityFor(protocol);
   return db.transaction(
     async (tx) => {
       const [ws] = await tx
@@ -73,7 +100,7 @@ export function bootstrap(
         changes.push(...rows);
         if (rows.length === want)
           return { cursor: at.c, changes, next: encode({ ...at, a: rows.at(-1)!.id }) };
-        if (at.e === ENTITIES.length - 1) return { cursor: at.c, changes, next: null };
+        if (at.e >= last) return { cursor: at.c, changes, next: null };
         at = { ...at, e: at.e + 1, a: null };
       }
     },
@@ -154,6 +181,36 @@ async function readEntity(
         .orderBy(asc(conversations.id))
         .limit(limit);
       return rows.map((r) => ({ entity, id: r.id, version: r.version, record: toConversation(r) }));
+    }
+    case 'slaCalendar': {
+      const rows = await tx
+        .select()
+        .from(slaCalendars)
+        .where(
+          and(
+            eq(slaCalendars.workspaceId, ws),
+            isNull(slaCalendars.deletedAt),
+            after ? gt(slaCalendars.id, after) : undefined,
+          ),
+        )
+        .orderBy(asc(slaCalendars.id))
+        .limit(limit);
+      return rows.map((r) => ({ entity, id: r.id, version: r.version, record: toSlaCalendar(r) }));
+    }
+    case 'slaPolicy': {
+      const rows = await tx
+        .select()
+        .from(slaPolicies)
+        .where(
+          and(
+            eq(slaPolicies.workspaceId, ws),
+            isNull(slaPolicies.deletedAt),
+            after ? gt(slaPolicies.id, after) : undefined,
+          ),
+        )
+        .orderBy(asc(slaPolicies.id))
+        .limit(limit);
+      return rows.map((r) => ({ entity, id: r.id, version: r.version, record: toSlaPolicy(r) }));
     }
     case 'note': {
       const rows = await tx

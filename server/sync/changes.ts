@@ -2,11 +2,22 @@ import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { type AnyPgColumn, unionAll } from 'drizzle-orm/pg-core';
 import type { Change } from '../../lib/schema';
 import type { Tx } from '../db/open';
-import { conversations, members, notes, tags, templates, workspaces } from '../db/schema';
+import {
+  conversations,
+  members,
+  notes,
+  slaCalendars,
+  slaPolicies,
+  tags,
+  templates,
+  workspaces,
+} from '../db/schema';
 import {
   toConversation,
   toMember,
   toNote,
+  toSlaCalendar,
+  toSlaPolicy,
   toTag,
   toTemplate,
   toWorkspace,
@@ -20,11 +31,20 @@ const ORDER: Change['entity'][] = [
   'member',
   'tag',
   'template',
+  'slaCalendar',
+  'slaPolicy',
   'conversation',
   'note',
 ];
 
 type Entity = Change['entity'];
+
+/** The entities a client of sync protocol `protocol` understands (lib/schema/sync.ts). */
+export function entitiesFor(protocol: number): ReadonlySet<Entity> {
+  return new Set(
+    protocol >= 2 ? ORDER : ORDER.filter((e) => e !== 'slaCalendar' && e !== 'slaPolicy'),
+  );
+}
 
 export type PageEnd = {
   end: number;
@@ -36,7 +56,7 @@ export type PageEnd = {
  * Where a pull page ends: the last version whose changes all fit in `limit`, except that
  * a single version larger than the limit is sent whole (a version is never split). One
  * query over every synced table's (workspace, version) index, so a pull reads no table
- * that has nothing for it.
+ * that has nothing for it. Only the entities the client understands count.
  */
 export async function pageEnd(
   tx: Tx,
@@ -44,6 +64,7 @@ export async function pageEnd(
   cursor: number,
   head: number,
   limit: number,
+  synced: ReadonlySet<Entity>,
 ): Promise<PageEnd> {
   const inRange = (entity: Entity, v: AnyPgColumn, scope: AnyPgColumn) =>
     tx
@@ -54,22 +75,27 @@ export async function pageEnd(
       })
       .from(scope.table)
       .where(and(eq(scope, workspaceId), gt(v, cursor), lte(v, head)));
-  const [first, ...rest] = [
-    inRange('workspace', workspaces.recordVersion, workspaces.id),
-    inRange('member', members.version, members.workspaceId),
-    inRange('tag', tags.version, tags.workspaceId),
-    inRange('template', templates.version, templates.workspaceId),
-    inRange('conversation', conversations.version, conversations.workspaceId),
-    inRange('note', notes.version, notes.workspaceId),
+  const sources: [Entity, AnyPgColumn, AnyPgColumn][] = [
+    ['workspace', workspaces.recordVersion, workspaces.id],
+    ['member', members.version, members.workspaceId],
+    ['tag', tags.version, tags.workspaceId],
+    ['template', templates.version, templates.workspaceId],
+    ['slaCalendar', slaCalendars.version, slaCalendars.workspaceId],
+    ['slaPolicy', slaPolicies.version, slaPolicies.workspaceId],
+    ['conversation', conversations.version, conversations.workspaceId],
+    ['note', notes.version, notes.workspaceId],
   ];
-  const list = await unionAll(first!, ...rest)
+  const [first, second, ...rest] = sources
+    .filter(([entity]) => synced.has(entity))
+    .map(([entity, v, scope]) => inRange(entity, v, scope));
+  const list = await unionAll(first!, second!, ...rest)
     .orderBy(sql`2`)
     .limit(limit + 1);
   const overflow = list[limit];
   if (overflow === undefined) return { end: head, entities: new Set(list.map((r) => r.entity)) };
   if (list[0]!.v === overflow.v)
     // One version holds more than a page: it goes whole, from whichever tables it touched.
-    return { end: overflow.v, entities: new Set(ORDER) };
+    return { end: overflow.v, entities: new Set(synced) };
   const end = overflow.v - 1;
   return { end, entities: new Set(list.filter((r) => r.v <= end).map((r) => r.entity)) };
 }
@@ -85,27 +111,40 @@ export async function changesBetween(
   const range = (v: AnyPgColumn, w: AnyPgColumn) => and(eq(w, ws), gt(v, cursor), lte(v, end));
   const only = async <T>(entity: Entity, read: () => Promise<T[]>): Promise<T[]> =>
     entities.has(entity) ? read() : [];
-  const [wsRows, memberRows, tagRows, templateRows, conversationRows, noteRows] = await Promise.all(
-    [
-      only('workspace', () =>
-        tx.select().from(workspaces).where(range(workspaces.recordVersion, workspaces.id)),
-      ),
-      only('member', () =>
-        tx.select().from(members).where(range(members.version, members.workspaceId)),
-      ),
-      only('tag', () => tx.select().from(tags).where(range(tags.version, tags.workspaceId))),
-      only('template', () =>
-        tx.select().from(templates).where(range(templates.version, templates.workspaceId)),
-      ),
-      only('conversation', () =>
-        tx
-          .select()
-          .from(conversations)
-          .where(range(conversations.version, conversations.workspaceId)),
-      ),
-      only('note', () => tx.select().from(notes).where(range(notes.version, notes.workspaceId))),
-    ],
-  );
+  const [
+    wsRows,
+    memberRows,
+    tagRows,
+    templateRows,
+    calendarRows,
+    policyRows,
+    conversationRows,
+    noteRows,
+  ] = await Promise.all([
+    only('workspace', () =>
+      tx.select().from(workspaces).where(range(workspaces.recordVersion, workspaces.id)),
+    ),
+    only('member', () =>
+      tx.select().from(members).where(range(members.version, members.workspaceId)),
+    ),
+    only('tag', () => tx.select().from(tags).where(range(tags.version, tags.workspaceId))),
+    only('template', () =>
+      tx.select().from(templates).where(range(templates.version, templates.workspaceId)),
+    ),
+    only('slaCalendar', () =>
+      tx.select().from(slaCalendars).where(range(slaCalendars.version, slaCalendars.workspaceId)),
+    ),
+    only('slaPolicy', () =>
+      tx.select().from(slaPolicies).where(range(slaPolicies.version, slaPolicies.workspaceId)),
+    ),
+    only('conversation', () =>
+      tx
+        .select()
+        .from(conversations)
+        .where(range(conversations.version, conversations.workspaceId)),
+    ),
+    only('note', () => tx.select().from(notes).where(range(notes.version, notes.workspaceId))),
+  ]);
   // A template this member may not see reads as deleted, so it leaves their cache.
   const viewer = templateRows.length ? await templateViewer(tx, member) : null;
   const changes: Change[] = [
@@ -134,6 +173,22 @@ export async function changesBetween(
         id: r.id,
         version: r.version,
         record: r.deletedAt || !canSeeTemplate(viewer!, r) ? null : toTemplate(r),
+      }),
+    ),
+    ...calendarRows.map(
+      (r): Change => ({
+        entity: 'slaCalendar',
+        id: r.id,
+        version: r.version,
+        record: r.deletedAt ? null : toSlaCalendar(r),
+      }),
+    ),
+    ...policyRows.map(
+      (r): Change => ({
+        entity: 'slaPolicy',
+        id: r.id,
+        version: r.version,
+        record: r.deletedAt ? null : toSlaPolicy(r),
       }),
     ),
     ...conversationRows.map(

@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { clients, workspaces } from '../db/schema';
 import type { CurrentMember } from '../http/context';
 import { forbidden, notFound } from '../http/errors';
-import { changesBetween, pageEnd } from './changes';
+import { changesBetween, entitiesFor, pageEnd } from './changes';
 
 /**
  * One consistent snapshot (REPEATABLE READ): the head version V is read first and every
@@ -25,7 +25,8 @@ export function pull(db: Db, member: CurrentMember, request: PullRequest): Promi
       const { cursor, limit } = request;
       if (cursor > ws.version || cursor < ws.minCursor)
         return { changes: [], cursor: ws.version, hasMore: false, lastMutationId, reset: true };
-      const page = await pageEnd(tx, member.workspaceId, cursor, ws.version, limit);
+      const synced = entitiesFor(request.protocol);
+      const page = await pageEnd(tx, member.workspaceId, cursor, ws.version, limit, synced);
       const changes = page.end > cursor ? await changesBetween(tx, member, cursor, page) : [];
       return {
         changes,

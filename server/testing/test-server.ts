@@ -11,7 +11,8 @@
  *
  * Options: `database` ('pglite' default, 'postgres' = a new database on DATABASE_URL, or a
  * TestDatabase from testDatabases()), `devSignIn` (default true), `oidcProviders`,
- * `corsOrigins`, `now` (a clock for expiry tests).
+ * `corsOrigins`, `now` (a clock for expiry tests), `slaSweepSecret` (the scheduler's token for
+ * POST /v1/sla/sweep), `webhook` (how SLA webhook deliveries go out: fetch, random, attempts).
  *
  * `signIn(email, role = 'admin', { workspace = 'Test workspace', name })` makes the
  * member (creating the workspace on first use) and returns their Session (`token`,
@@ -32,6 +33,7 @@ import { write } from '../domain/write';
 import type { OidcProviderConfig } from '../env';
 import type { Deps } from '../http/context';
 import { serveApp } from '../serve';
+import type { WebhookConfig } from '../sla/webhook';
 import { pglite, postgresAt, type TestDatabase } from './databases';
 
 export type TestServerOptions = {
@@ -40,6 +42,8 @@ export type TestServerOptions = {
   oidcProviders?: OidcProviderConfig[];
   corsOrigins?: string[];
   now?: () => Date;
+  slaSweepSecret?: string;
+  webhook?: Partial<WebhookConfig>;
 };
 
 export type TestSession = Session & {
@@ -51,7 +55,8 @@ export type TestServer = {
   url: string;
   wsUrl: string;
   app: Awaited<ReturnType<typeof serveApp>>['app'];
-  database: Database;
+  /** `url` is set on Postgres, for tests that open connections of their own. */
+  database: Database & { url?: string };
   tokens: Tokens;
   /** What the app was built from (for code that takes Deps, like the seed). */
   deps: Omit<Deps, 'upgradeWebSocket'>;
@@ -82,6 +87,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     devSignIn: options.devSignIn ?? true,
     corsOrigins: options.corsOrigins ?? [EXTENSION_ORIGIN],
     now,
+    sla: {
+      sweepSecret: options.slaSweepSecret ?? null,
+      webhook: {
+        maxAttempts: 5,
+        timeoutMs: 2_000,
+        fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+        random: Math.random,
+        ...options.webhook,
+      },
+    },
   };
   const running = await serveApp(deps, { port: 0, hostname: '127.0.0.1' });
   const { db } = database;

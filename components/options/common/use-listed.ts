@@ -7,10 +7,12 @@ import { isOffline, shouldRetry } from '../../../lib/options/problems';
 import { relay } from '../../../lib/options/relay';
 import type { ChangeNotice } from '../../../lib/schema/messages';
 
-type CachedList = 'listTags' | 'listMembers';
+type CachedList = 'listTags' | 'listMembers' | 'listSlaCalendars' | 'listSlaPolicies';
 const TABLE: Record<CachedList, ChangeNotice['tables'][number]> = {
   listTags: 'tags',
   listMembers: 'members',
+  listSlaCalendars: 'sla',
+  listSlaPolicies: 'sla',
 };
 
 /**

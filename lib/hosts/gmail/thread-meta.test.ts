@@ -89,6 +89,13 @@ describe('conversation metadata from an open Gmail thread', () => {
     expect(read(facts)).toMatchObject({ firstMessageAt: null, lastMessageAt: null });
   });
 
+  it('names the sender of the newest message, lower-cased, for the SLA clocks', () => {
+    expect(read(orderThread()).lastMessageFrom).toBe('maria.lopez@customer.test');
+    const replied = orderThread();
+    replied.messages = replied.messages.slice(0, 2);
+    expect(read(replied).lastMessageFrom).toBe('ana@acme.test');
+  });
+
   it('dates a one-message thread by its Date header at both ends', () => {
     const facts = orderThread();
     facts.messages = facts.messages.slice(0, 1);
@@ -153,7 +160,7 @@ describe('a thread-list row’s metadata', () => {
     lastMessageAt: local(2026, 10, 17, 14, 2),
   };
 
-  it('keys the row by its first message and keeps the row’s times', () => {
+  it('keys the row by its first message and keeps the row’s times, not knowing who wrote last', () => {
     expect(buildRowMeta(row)).toEqual({
       ok: true,
       value: {
@@ -164,6 +171,7 @@ describe('a thread-list row’s metadata', () => {
         participants: row.participants,
         firstMessageAt: row.firstSentAt,
         lastMessageAt: row.lastMessageAt,
+        lastMessageFrom: null,
       },
     });
   });

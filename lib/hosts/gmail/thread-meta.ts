@@ -52,6 +52,7 @@ export function buildThreadMeta(facts: ThreadFacts): ReadResult<ConversationMeta
       facts.messages.length === 1
         ? firstMessageAt
         : latest(firstMessageAt, parseGmailDate(newest.date)),
+    lastMessageFrom: newest.sender.emailAddress.trim(),
   });
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
@@ -83,6 +84,8 @@ export function buildRowMeta(facts: RowFacts): ReadResult<ConversationMeta> {
     participants: facts.participants.slice(0, MAX_PARTICIPANTS),
     firstMessageAt: facts.firstSentAt,
     lastMessageAt: latest(facts.firstSentAt, facts.lastMessageAt),
+    // A row does not say who sent its newest message; opening the thread does.
+    lastMessageFrom: null,
   });
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
