@@ -8,7 +8,8 @@ import { benchTemplateSearch, printTemplateSearch } from './template-search';
 
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run.
- * `npm run bench -- api`, `-- extension` or `-- templates` runs one group.
+ * `npm run bench -- api`, `-- extension` (Gmail and Outlook), `-- outlook` (Outlook
+ * alone) or `-- templates` runs one group.
  */
 const groups = process.argv.slice(2);
 const runs = (group: 'api' | 'extension' | 'templates') =>
@@ -45,5 +46,6 @@ if (runs('api')) {
   }
 }
 if (runs('templates')) printTemplateSearch(benchTemplateSearch());
-if (runs('extension')) await benchExtension();
+if (runs('extension')) await benchExtension({ gmail: true, outlook: true });
+else if (groups.includes('outlook')) await benchExtension({ gmail: false, outlook: true });
 process.exit(0);

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { MARKS } from '../lib/perf-marks';
+import type { ThreadRef } from '../lib/schema';
 import { openGmail } from '../tests/e2e/harness/gmail';
+import { CONVERSATIONS, openOutlook, SHARED_MAILBOX } from '../tests/e2e/harness/outlook';
 import type { BrowserSession } from './browser-session';
 import { inboxWithThreadRoute } from './thread-route-page';
 
@@ -8,7 +10,25 @@ export const OPENS = 40;
 const WARM_UP = 3;
 const ROUND_TRIPS = 200;
 const QUIET_MS = 1_000;
-const ORDER_THREAD = { host: 'gmail', mailbox: 'ana@acme.test', threadId: '1a1e3845ce800a10' };
+const ORDER_THREAD: ThreadRef = {
+  host: 'gmail',
+  mailbox: 'ana@acme.test',
+  threadId: '1a1e3845ce800a10',
+};
+const OUTLOOK_ORDER: ThreadRef = {
+  host: 'outlook',
+  mailbox: SHARED_MAILBOX,
+  threadId: CONVERSATIONS.order,
+};
+
+/** How a host's page opens the order conversation and closes it again. */
+interface OpenClose {
+  ref: ThreadRef;
+  /** Starts opening it (the marks are cleared first); the page does the rest. */
+  open(page: Page): Promise<void>;
+  /** Back to the list; resolves once the sidebar is gone. */
+  close(page: Page): Promise<void>;
+}
 
 /** Resolves once the page has run no long task (over 50 ms) for `quietMs`. */
 function settle(page: Page) {
@@ -32,15 +52,15 @@ function settle(page: Page) {
   );
 }
 
-/** Opens the thread by its route, as a click on its row does; ms from opened to painted. */
-async function openToPaint(page: Page): Promise<number> {
+/** Opens the conversation, waits for the sidebar's paint; ms from opened to painted. */
+async function openToPaint(page: Page, host: OpenClose): Promise<number> {
   await page.evaluate(
-    ({ marks, threadId }) => {
+    (marks) => {
       for (const name of marks) performance.clearMarks(name);
-      location.hash = `#inbox/${threadId}`;
     },
-    { marks: [MARKS.threadOpened, MARKS.sidebarPainted], threadId: ORDER_THREAD.threadId },
+    [MARKS.threadOpened, MARKS.sidebarPainted],
   );
+  await host.open(page);
   await page.waitForFunction(
     (painted) => performance.getEntriesByName(painted).length > 0,
     MARKS.sidebarPainted,
@@ -60,6 +80,34 @@ async function openToPaint(page: Page): Promise<number> {
   }
   return (painted[0] ?? Number.NaN) - (opened[0] ?? Number.NaN);
 }
+
+/** Gmail: the thread's route, as a click on its row sets it; back by the inbox's route. */
+const GMAIL_ROUTES: OpenClose = {
+  ref: ORDER_THREAD,
+  open: (page) =>
+    page.evaluate((threadId) => {
+      location.hash = `#inbox/${threadId}`;
+    }, ORDER_THREAD.threadId),
+  close: backToInbox,
+};
+
+/**
+ * Outlook: a click on the conversation's list row (the fixture's app selects it, pushes
+ * its path and draws the reading pane); Back empties the pane again.
+ */
+const OUTLOOK_ROW_CLICKS: OpenClose = {
+  ref: OUTLOOK_ORDER,
+  open: (page) =>
+    page.evaluate((convid) => {
+      const row = document.querySelector<HTMLElement>(`[role="option"][data-convid="${convid}"]`);
+      if (!row) throw new Error('the order row is not listed');
+      row.click();
+    }, OUTLOOK_ORDER.threadId),
+  async close(page) {
+    await page.evaluate(() => history.back());
+    await page.getByTestId('sidedesk-sidebar').waitFor({ state: 'detached', timeout: 30_000 });
+  },
+};
 
 /** Back to the list; resolves once InboxSDK has taken the thread's sidebar away. */
 async function backToInbox(page: Page) {
@@ -86,7 +134,7 @@ function roundTrips(page: Page, message: unknown): Promise<number[]> {
 }
 
 /** Changes the thread's priority through the worker, as a teammate's change arrives. */
-async function changeThread(extensionPage: Page, round: number) {
+async function changeThread(extensionPage: Page, ref: ThreadRef, round: number) {
   await extensionPage.evaluate(
     async ({ ref, priority }) => {
       const found = await chrome.runtime.sendMessage({ type: 'getConversation', by: { ref } });
@@ -95,7 +143,7 @@ async function changeThread(extensionPage: Page, round: number) {
       const args = { conversationId, priority };
       await chrome.runtime.sendMessage({ type: 'mutate', name: 'conversation.setPriority', args });
     },
-    { ref: ORDER_THREAD, priority: round % 4 === 1 ? 'high' : 'normal' },
+    { ref, priority: round % 4 === 1 ? 'high' : 'normal' },
   );
 }
 
@@ -121,6 +169,22 @@ export async function benchSidebarOpen(session: BrowserSession) {
   );
   await page.reload();
   await page.locator('.inboxsdk__thread_row_label').first().waitFor({ timeout: 30_000 });
+  return measureOpens(session, page, GMAIL_ROUTES);
+}
+
+/**
+ * The same on Outlook's list fixture (list-2026-11.html, reading pane on the right): the
+ * order conversation opened by a click on its row and closed with Back, 2 × OPENS times
+ * after 3 warm-ups, every other open after a change. Outlook has no SDK to start, so the
+ * page settles as soon as the adapter has drawn its panel and the listed rows' chips.
+ */
+export async function benchOutlookSidebarOpen(session: BrowserSession) {
+  const page = await openOutlook(session.browser.context, 'list-2026-11.html');
+  await page.getByTestId('row-chip').first().waitFor({ timeout: 30_000 });
+  return measureOpens(session, page, OUTLOOK_ROW_CLICKS);
+}
+
+async function measureOpens(session: BrowserSession, page: Page, host: OpenClose) {
   await settle(page);
   const extensionPage = session.popup.page;
   const again: number[] = [];
@@ -128,12 +192,12 @@ export async function benchSidebarOpen(session: BrowserSession) {
   for (let i = 0; i < WARM_UP + 2 * OPENS; i++) {
     const changed = i >= WARM_UP && i % 2 === 1;
     if (changed) {
-      await changeThread(extensionPage, i);
+      await changeThread(extensionPage, host.ref, i);
       await settle(page);
     }
-    const ms = await openToPaint(page);
+    const ms = await openToPaint(page, host);
     if (i >= WARM_UP) (changed ? afterChange : again).push(ms);
-    await backToInbox(page);
+    await host.close(page);
     await settle(page);
   }
   await page.close();
@@ -143,7 +207,7 @@ export async function benchSidebarOpen(session: BrowserSession) {
     bare: await roundTrips(extensionPage, { type: 'bench-no-such-request' }),
     cacheRead: await roundTrips(extensionPage, {
       type: 'getConversation',
-      by: { ref: ORDER_THREAD },
+      by: { ref: host.ref },
     }),
   };
 }

@@ -9,7 +9,10 @@ export interface QueueListProps {
   onOpen(threadId: string): void;
 }
 
-/** A queue page: one button per conversation, opening its thread in this mailbox. */
+/**
+ * A queue page: one button per conversation, opening its thread in this mailbox; a
+ * conversation this mailbox has no thread of is disabled and says where it is.
+ */
 export function QueueList({ title, rows, empty, problem, onOpen }: QueueListProps) {
   return (
     <section className="queue" data-testid="sidedesk-queue" aria-labelledby="queue-title">
@@ -39,6 +42,11 @@ export function QueueList({ title, rows, empty, problem, onOpen }: QueueListProp
                 </span>
                 <span className="status">{row.status}</span>
                 <span className="tags">
+                  {row.sla && (
+                    <span className={`sla-chip ${row.sla.tone}`} data-testid="queue-sla">
+                      {row.sla.label}
+                    </span>
+                  )}
                   {row.tags.map((t) => (
                     <span key={t} className="tag">
                       {t}
@@ -46,9 +54,7 @@ export function QueueList({ title, rows, empty, problem, onOpen }: QueueListProp
                   ))}
                 </span>
                 <span className="updated">{row.updated}</span>
-                {row.threadId === null && (
-                  <span className="elsewhere">In another agent’s mailbox</span>
-                )}
+                {row.elsewhere && <span className="elsewhere">{row.elsewhere}</span>}
               </button>
             </li>
           ))}

@@ -1,3 +1,5 @@
+import { slaChipCss } from '../../lib/features/sla-chip';
+
 /** The queue page's own styles, inside its shadow root. */
 export const QUEUE_CSS = `
 :host { all: initial; display: block; }
@@ -29,6 +31,8 @@ ul { list-style: none; margin: 0; padding: 0; border-top: 1px solid var(--line);
 .tags { display: flex; flex-wrap: wrap; gap: 4px; }
 .tag { border: 1px solid var(--line); border-radius: 10px; padding: 0 8px; }
 .elsewhere { grid-column: 1 / -1; color: var(--muted); font-style: italic; }
+.sla-chip { border-radius: 10px; padding: 0 8px; white-space: nowrap; font-weight: 500; }
+${slaChipCss('.sla-chip')}
 .muted { color: var(--muted); }
 .problem { color: var(--danger); }
 `;

@@ -1,6 +1,7 @@
 import type { QueueNavItem } from '../hosts/types';
-import type { Conversation, Member, Tag } from '../schema';
+import type { Conversation, Host, Member, Tag } from '../schema';
 import type { Queue } from '../schema/messages';
+import { type CountdownTone, conversationCountdowns, mostUrgent, type PolicyClocks } from '../sla';
 import { customerOf, threadIdIn } from './customer';
 import { ago } from './relative-time';
 import { initials } from './sidebar-model';
@@ -10,6 +11,7 @@ const FIXED: readonly QueueNavItem[] = [
   { queue: 'unassigned', name: 'Unassigned' },
   { queue: 'all-open', name: 'All open' },
   { queue: 'breaching', name: 'Breaching soon' },
+  { queue: 'breached', name: 'Breached' },
 ];
 
 /** The navigation: the fixed queues, then one per live tag. */
@@ -34,7 +36,9 @@ export function emptyText(queue: Queue): string {
     case 'all-open':
       return 'No open conversations.';
     case 'breaching':
-      return 'SLA policies arrive in a later version; until then nothing is listed here.';
+      return 'No conversation is in its SLA warning window.';
+    case 'breached':
+      return 'No open conversation is past its SLA.';
     default:
       return `No conversation is tagged ${queue.slice('tag:'.length)}.`;
   }
@@ -48,21 +52,45 @@ export interface QueueRow {
   status: Conversation['status'];
   tags: string[];
   updated: string;
-  /** The conversation's thread in this mailbox; null when only another agent's mailbox has it. */
+  /** The conversation's thread in this mailbox; null when only another mailbox has it. */
   threadId: string | null;
+  /** Where it lives instead, when this mailbox has no thread of it: the row says so. */
+  elsewhere: string | null;
+  /** Its most urgent SLA countdown ("FR 12m") and tone; null without one. */
+  sla: { label: string; tone: CountdownTone } | null;
+}
+
+const HOST_NAMES: Record<Host, string> = { gmail: 'Gmail', outlook: 'Outlook' };
+
+/**
+ * Where a conversation with no thread in this host's mailbox lives: another mailbox of
+ * this host (a teammate's Gmail copy, another shared mailbox) comes first, since the
+ * agent can open it here; else the other host that recorded it ("In Outlook").
+ */
+export function whereElse(
+  conversation: Pick<Conversation, 'refs'>,
+  page: { host: Host; mailbox: string },
+): string {
+  const other = conversation.refs.find((r) => r.host !== page.host);
+  const sameHost = conversation.refs.some((r) => r.host === page.host);
+  return other && !sameHost ? `In ${HOST_NAMES[other.host]}` : 'In another agent’s mailbox';
 }
 
 export function queueRows(
   conversations: readonly Conversation[],
   members: readonly Member[],
-  page: { host: Conversation['host']; mailbox: string },
+  page: { host: Host; mailbox: string },
   now: number,
+  clocks: PolicyClocks = new Map(),
 ): QueueRow[] {
   const byId = new Map(members.map((m) => [m.id, m]));
   return conversations.map((c) => {
     const customer = customerOf(c, members, page.mailbox);
     const holder = c.assigneeId ? byId.get(c.assigneeId) : undefined;
     const holderName = holder?.name ?? 'someone';
+    const threadId = threadIdIn(c, page.host, page.mailbox);
+    const countdowns = conversationCountdowns(c, clocks, now);
+    const urgent = countdowns && mostUrgent(countdowns.countdowns);
     return {
       id: c.id,
       subject: c.subject || '(no subject)',
@@ -71,7 +99,9 @@ export function queueRows(
       status: c.status,
       tags: c.tags,
       updated: ago(c.updatedAt, now),
-      threadId: threadIdIn(c, page.host, page.mailbox),
+      threadId,
+      elsewhere: threadId === null ? whereElse(c, page) : null,
+      sla: urgent ? { label: urgent.label, tone: urgent.tone } : null,
     };
   });
 }

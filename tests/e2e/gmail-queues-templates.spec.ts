@@ -101,7 +101,9 @@ test('the Mine queue lists exactly my open conversations', async ({ extension, a
   await page.evaluate(() => {
     location.hash = '#sidedesk/breaching';
   });
-  await expect(page.getByTestId('queue-empty')).toContainText('SLA policies');
+  await expect(page.getByTestId('queue-empty')).toHaveText(
+    'No conversation is in its SLA warning window.',
+  );
 });
 
 test('a template is filled, sanitised, inserted at the cursor of a draft, and its use counted', async ({

@@ -79,43 +79,4 @@ export function isGoogleOrInboxSdk(rawUrl: string): boolean {
   );
 }
 
-/**
- * Holds this browser's pulls and realtime tickets until released, as on a slow link:
- * once its live channel is down too (stop the worker), a change made elsewhere stays
- * unseen here, so a race can be staged. A held request is sent on release, so it answers
- * with the server's state then.
- */
-export async function holdSync(context: BrowserContext, apiUrl: string) {
-  let released: Promise<void> | null = null;
-  let release = () => {};
-  let inFlight = 0;
-  let settled = () => {};
-  const api = new URL(apiUrl).origin;
-  const held = (url: URL) =>
-    url.origin === api && (url.pathname === '/v1/pull' || url.pathname === '/v1/live/ticket');
-  await context.route(held, async (route) => {
-    if (released) await released;
-    inFlight++;
-    try {
-      await route.fulfill({ response: await route.fetch() });
-    } finally {
-      inFlight--;
-      if (inFlight === 0) settled();
-    }
-  });
-  return {
-    /** Resolves once no request that started before the hold is still on its way. */
-    hold: async () => {
-      released = new Promise((resolve) => {
-        release = resolve;
-      });
-      if (inFlight > 0) await new Promise<void>((resolve) => (settled = resolve));
-    },
-    release: () => {
-      released = null;
-      release();
-    },
-  };
-}
-
 export { sidebarOf } from './sidebar';

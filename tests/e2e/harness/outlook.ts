@@ -29,11 +29,24 @@ export async function openOutlook(
   pathname: string = OUTLOOK_PATHS[fixture],
 ) {
   const page = await context.newPage();
+  await serveOutlook(page, () => readFile(path.join(OUTLOOK_FIXTURES, fixture), 'utf8'));
+  await page.goto(`${OUTLOOK_ORIGIN}${pathname}`);
+  return page;
+}
+
+/**
+ * Stands in for Outlook's origin in `page`: navigations get the page `html` gives (a
+ * fixture, or one built from it), the fixtures' SPA script its `owamail` path, the rest 404.
+ */
+export async function serveOutlook(page: Page, html: () => Promise<string>) {
   await page.route(`${OUTLOOK_ORIGIN}/**`, async (route) => {
     const request = route.request();
     if (request.isNavigationRequest()) {
-      const body = await readFile(path.join(OUTLOOK_FIXTURES, fixture), 'utf8');
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: await html(),
+      });
     }
     if (new URL(request.url()).pathname.endsWith(`/${SPA_SCRIPT}`)) {
       const body = await readFile(path.join(OUTLOOK_FIXTURES, SPA_SCRIPT), 'utf8');
@@ -41,8 +54,6 @@ export async function openOutlook(
     }
     return route.fulfill({ status: 404, body: '' });
   });
-  await page.goto(`${OUTLOOK_ORIGIN}${pathname}`);
-  return page;
 }
 
 /** Outlook's own controls in the fixture pages, by role and hook, and what we add to them. */

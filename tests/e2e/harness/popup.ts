@@ -73,7 +73,8 @@ export class PopupPage {
   }
 
   async expectInSync({ pending = 0 } = {}) {
-    await expect(this.syncStatus).toHaveAttribute('data-online', 'true', { timeout: 10_000 });
+    // Going live takes a ticket, a WebSocket and a pull: seconds on a busy machine.
+    await expect(this.syncStatus).toHaveAttribute('data-online', 'true', { timeout: 20_000 });
     await expect(this.syncStatus).toHaveText(/^\s*online\s*$/i);
     await expect(this.pending).toHaveText(String(pending));
     await expect(this.lastSync).not.toHaveText('never');

@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What a page must show, found across the page and every open shadow root (the sidebar
+ * and Outlook's row chips live in ours): the elements matching `selector` (inside the
+ * first `within` element whose text has `withinText`, when given), whose texts must
+ * equal `equals` in order, or one of which must match the pattern `matches`.
+ */
+export type Probe = {
+  within?: { selector: string; withinText?: string };
+  selector: string;
+} & ({ equals: string[] } | { matches: string });
+
+const WATCHES = '__sidedeskWatches';
+const WATCH_LIMIT_MS = 30_000;
+
+/**
+ * Times a change across browsers without polling: a MutationObserver in the page (which
+ * is never throttled) notes the wall-clock time at which `probe` first holds. Installed
+ * before the change is made; `seenAt()` resolves with that time, or null if it did not
+ * happen within 30 s. Browsers on one machine share the wall clock.
+ */
+export async function watchFor(
+  page: Page,
+  probe: Probe,
+): Promise<{ seenAt(): Promise<number | null> }> {
+  const id = await page.evaluate(
+    ({ probe, store, limitMs }) => {
+      // No named helpers outside this function: the page must get it whole.
+      const deepAll = (root: ParentNode, selector: string): Element[] => {
+        const found = [...root.querySelectorAll(selector)];
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) found.push(...deepAll(el.shadowRoot, selector));
+        }
+        return found;
+      };
+      const holds = () => {
+        let scope: ParentNode = document;
+        if (probe.within) {
+          const { selector, withinText } = probe.within;
+          const match = deepAll(document, selector).find(
+            (el) => withinText === undefined || (el.textContent ?? '').includes(withinText),
+          );
+          if (!match) return false;
+          scope = match;
+        }
+        const texts = deepAll(scope, probe.selector).map((el) => (el.textContent ?? '').trim());
+        if ('equals' in probe) {
+          return (
+            texts.length === probe.equals.length && texts.every((t, i) => t === probe.equals[i])
+          );
+        }
+        const pattern = new RegExp(probe.matches);
+        return texts.some((t) => pattern.test(t));
+      };
+      const global = window as unknown as Record<string, Promise<number | null>[]>;
+      global[store] ??= [];
+      const watches = global[store];
+      watches.push(
+        new Promise<number | null>((resolve) => {
+          if (holds()) return resolve(Date.now());
+          const watched = new WeakSet<Node>();
+          const observer = new MutationObserver(() => {
+            if (holds()) finish(Date.now());
+            else observeAll(document);
+          });
+          const observeAll = (root: Document | ShadowRoot) => {
+            if (!watched.has(root)) {
+              watched.add(root);
+              observer.observe(root, {
+                subtree: true,
+                childList: true,
+                characterData: true,
+                attributes: true,
+              });
+            }
+            for (const el of root.querySelectorAll('*')) {
+              if (el.shadowRoot) observeAll(el.shadowRoot);
+            }
+          };
+          const timer = setTimeout(() => finish(null), limitMs);
+          const finish = (at: number | null) => {
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(at);
+          };
+          observeAll(document);
+        }),
+      );
+      return watches.length - 1;
+    },
+    { probe, store: WATCHES, limitMs: WATCH_LIMIT_MS },
+  );
+  return {
+    seenAt: () =>
+      page.evaluate(
+        ({ id, store }) =>
+          (window as unknown as Record<string, Promise<number | null>[]>)[store]?.[id] ?? null,
+        { id, store: WATCHES },
+      ),
+  };
+}
+
+/** The wall-clock time at which the page's next click is dispatched, once it is. */
+export async function nextClick(page: Page): Promise<{ at(): Promise<number> }> {
+  await page.evaluate((store) => {
+    (window as unknown as Record<string, Promise<number>>)[store] = new Promise((resolve) =>
+      document.addEventListener('click', () => resolve(Date.now()), { capture: true, once: true }),
+    );
+  }, `${WATCHES}Click`);
+  return {
+    at: () =>
+      page.evaluate(
+        (store) => (window as unknown as Record<string, Promise<number>>)[store] ?? Number.NaN,
+        `${WATCHES}Click`,
+      ),
+  };
+}
+
+/**
+ * Resolves once the page has run no long task (over 50 ms) for `quietMs`: a timing is
+ * then taken from a page that is not still starting up (InboxSDK, the list's reads).
+ */
+export function settled(page: Page, quietMs = 500): Promise<void> {
+  return page.evaluate(
+    (quietMs) =>
+      new Promise<void>((resolve) => {
+        let last = performance.now();
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) last = Math.max(last, e.startTime + e.duration);
+        });
+        observer.observe({ type: 'longtask' });
+        const timer = setInterval(() => {
+          if (performance.now() - last < quietMs) return;
+          clearInterval(timer);
+          observer.disconnect();
+          resolve();
+        }, 50);
+      }),
+    quietMs,
+  );
+}
