@@ -10,7 +10,7 @@ export default defineConfig({
     description: 'Your team help desk, inside the inbox.',
     key: MANIFEST_KEY,
     // InboxSDK's background injects its page script (pageWorld.js) into Gmail's main world.
-    permissions: ['storage', 'alarms', 'identity', 'scripting'],
+    permissions: ['storage', 'alarms', 'identity', 'scripting', 'notifications'],
     host_permissions: [
       'https://mail.google.com/*',
       // Outlook on the web: only its content script runs there (no page script, no fetch).

@@ -6,13 +6,34 @@ import { Account } from '../lib/auth/account';
 import { SidedeskDb } from '../lib/db';
 import { createHandlers, describeError } from '../lib/message-handlers';
 import { serveChanges, serveMessages } from '../lib/messaging';
+import { openNotification, showWarnings } from '../lib/sla-ticker/notifications';
+import { SLA_ALARM, SlaTicker } from '../lib/sla-ticker/ticker';
 import { SyncEngine } from '../lib/sync/engine';
+import { realTimers } from '../lib/sync/timers';
 
 const SYNC_ALARM = 'sidedesk-sync';
 
 export default defineBackground(() => {
   const db = new SidedeskDb();
-  const engine = new SyncEngine({ db, onChange: serveChanges() });
+  // One timer for every SLA countdown and warning (lib/sla-ticker/ticker.ts).
+  const sla = new SlaTicker({
+    db,
+    broadcast: (notice) => broadcast(notice),
+    notify: showWarnings,
+    alarm: {
+      set: (when) => browser.alarms.create(SLA_ALARM, { when }),
+      clear: () => browser.alarms.clear(SLA_ALARM).then(() => undefined),
+    },
+    timers: realTimers,
+  });
+  const broadcast = serveChanges((listeners) => sla.setListening(listeners > 0));
+  const engine = new SyncEngine({
+    db,
+    onChange: (notice) => {
+      broadcast(notice);
+      sla.changed(notice);
+    },
+  });
   const account = new Account({
     db,
     engine,
@@ -29,7 +50,10 @@ export default defineBackground(() => {
   const started = engine.start();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void started.then(() => engine.onAlarm());
+    if (alarm.name === SLA_ALARM) void sla.wake();
   });
+  browser.notifications.onClicked.addListener((id) => void openNotification(id, db));
+  void sla.wake();
   void browser.alarms.get(SYNC_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
   });

@@ -3,7 +3,9 @@ import { conversationUpsert } from './features/conversation-upsert';
 import { errorMessage, type Reporter, startFeatures } from './features/index';
 import { keyboard } from './features/keyboard';
 import { listUpsert } from './features/list-upsert';
+import { openRequests } from './features/open-requests';
 import { queues } from './features/queues';
+import { replySent } from './features/reply-sent';
 import { rowChips } from './features/row-chips';
 import { templates } from './features/templates';
 import { threadSidebar } from './features/thread-sidebar';
@@ -18,6 +20,8 @@ const FEATURES = [
   rowChips,
   queues,
   templates,
+  replySent,
+  openRequests,
   keyboard,
 ];
 

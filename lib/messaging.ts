@@ -139,13 +139,17 @@ export function subscribeChanges(listener: (notice: ChangeNotice) => void): () =
   };
 }
 
-/** The background's end of the change subscriptions. */
-export function serveChanges() {
+/** The background's end of the change subscriptions; `onListeners` hears how many there are. */
+export function serveChanges(onListeners?: (count: number) => void) {
   const ports = new Set<ReturnType<typeof browser.runtime.connect>>();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== CHANGES_PORT) return;
     ports.add(port);
-    port.onDisconnect.addListener(() => ports.delete(port));
+    onListeners?.(ports.size);
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      onListeners?.(ports.size);
+    });
   });
   return (notice: ChangeNotice) => {
     for (const port of ports) port.postMessage(notice);

@@ -1,8 +1,9 @@
 import { Dexie } from 'dexie';
-import { type ConversationRow, fromConversationRow, type SidedeskDb } from './db';
+import { type ConversationRow, fromConversationRow, NO_DUE_DATE, type SidedeskDb } from './db';
 import type { Actor } from './mutations/apply';
-import type { Conversation, Note, ThreadRef } from './schema';
+import type { Conversation, Note, Status, ThreadRef } from './schema';
 import type { Queue } from './schema/messages';
+import { type Countdown, conversationCountdowns, type PolicyClocks, policyClocks } from './sla';
 import { pendingNotes } from './sync/replay';
 import { refKey } from './thread-ref';
 
@@ -56,16 +57,78 @@ export async function taggedWith(db: SidedeskDb, tag: string, limit: number) {
   return rows(list.slice(0, limit));
 }
 
+/** The statuses whose SLA clocks may still count (a close settles them all). */
+const OWING: readonly Status[] = ['open', 'pending', 'snoozed'];
+
+/**
+ * Conversations whose clocks may still count and that fall due before `before`, soonest
+ * due first, keeping those `keep` accepts, at most `limit`. Each status is read through the
+ * `[status+dueKey]` index in due order and stops at `limit` kept rows.
+ */
+async function owingDueBefore(
+  db: SidedeskDb,
+  before: string,
+  keep: (row: ConversationRow) => boolean,
+  limit: number,
+) {
+  const lists = await Promise.all(
+    OWING.map((status) => {
+      const due = db.conversations
+        .where('[status+dueKey]')
+        .between([status, Dexie.minKey], [status, before], true, false)
+        .filter(keep);
+      return Number.isFinite(limit) ? due.limit(limit).toArray() : due.toArray();
+    }),
+  );
+  const merged = lists.flat().sort((a, b) => a.dueKey.localeCompare(b.dueKey));
+  return rows(merged.slice(0, limit));
+}
+
+/** Every conversation with a clock still owed and a due time: what the SLA ticker watches. */
+export function owingConversations(db: SidedeskDb) {
+  return owingDueBefore(db, NO_DUE_DATE, () => true, Infinity);
+}
+
+/** The policies' clocks as the cache has them. */
+export async function cachedPolicyClocks(db: SidedeskDb): Promise<PolicyClocks> {
+  const [policies, calendars] = await Promise.all([
+    db.slaPolicies.toArray(),
+    db.slaCalendars.toArray(),
+  ]);
+  return policyClocks(policies, calendars);
+}
+
+const someCountdown =
+  (clocks: PolicyClocks, now: number, test: (c: Countdown) => boolean) => (row: ConversationRow) =>
+    conversationCountdowns(row, clocks, now)?.countdowns.some(test) ?? false;
+
+/** Breaching soon: a clock that counts (not paused) is in its warning window. */
+export async function breachingSoon(db: SidedeskDb, now: number, limit: number) {
+  const clocks = await cachedPolicyClocks(db);
+  const atRisk = (c: Countdown) => c.warning && !c.paused;
+  return owingDueBefore(db, NO_DUE_DATE, someCountdown(clocks, now, atRisk), limit);
+}
+
+/** Breached: a clock still owed has used more than its target (so it fell due before now). */
+export async function breached(db: SidedeskDb, now: number, limit: number) {
+  const clocks = await cachedPolicyClocks(db);
+  const overdue = (c: Countdown) => c.counting && c.target.state === 'breached';
+  const before = new Date(now).toISOString();
+  return owingDueBefore(db, before, someCountdown(clocks, now, overdue), limit);
+}
+
 export function listQueue(
   db: SidedeskDb,
   queue: Queue,
   memberId: string,
   limit: number,
+  now = Date.now(),
 ): Promise<Conversation[]> {
   if (queue === 'mine') return openQueueOf(db, memberId, limit);
   if (queue === 'unassigned') return openQueueOf(db, '', limit);
   if (queue === 'all-open') return allOpen(db, limit);
-  if (queue === 'breaching') return Promise.resolve([]);
+  if (queue === 'breaching') return breachingSoon(db, now, limit);
+  if (queue === 'breached') return breached(db, now, limit);
   return taggedWith(db, queue.slice('tag:'.length), limit);
 }
 

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { PRIORITIES, type SidebarModel, STATUSES } from '../../lib/features/sidebar-model';
+import type { SlaSectionModel } from '../../lib/features/sla-section';
 import type { ThreadExtras } from '../../lib/features/thread-extras';
 import type { Member, Participant, Priority, Status, Tag } from '../../lib/schema';
 import { AssigneePicker } from './AssigneePicker';
 import { CustomerHistory } from './CustomerHistory';
 import { Notes } from './Notes';
+import { SlaSection } from './SlaSection';
 import { SnoozePicker } from './SnoozePicker';
 import { TagEditor } from './TagEditor';
 import { Timeline } from './Timeline';
@@ -21,6 +23,8 @@ export interface ThreadSidebarProps {
   me: Member | null;
   customer: Participant | null;
   extras: ThreadExtras;
+  /** The conversation's SLA countdowns; null when no policy applies. */
+  sla: SlaSectionModel | null;
   /** The latest keyboard shortcut's command. */
   command: CommandRequest | null;
   actions: SidebarActions;
@@ -124,6 +128,7 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
           ))}
         </select>
       </label>
+      {props.sla && <SlaSection sla={props.sla} />}
       <TagEditor
         tags={c.tags}
         addable={model.addableTags}

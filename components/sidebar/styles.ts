@@ -1,3 +1,5 @@
+import { slaChipCss } from '../../lib/features/sla-chip';
+
 /** The sidebar's own styles, inside its shadow root: Gmail's CSS and ours never meet. */
 export const SIDEBAR_CSS = `
 :host { all: initial; display: block; }
@@ -74,4 +76,11 @@ legend { color: var(--muted); padding: 0; margin-bottom: 4px; }
 .timeline li { color: var(--fg); }
 .link { display: grid; text-align: left; width: 100%; border: 0; padding: 2px 0; }
 .link .subject { color: var(--accent); }
+.sla-targets { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+.sla-targets li {
+  display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: center; gap: 2px 8px;
+}
+.sla-detail { grid-column: 1 / -1; color: var(--muted); }
+.sla-chip { border-radius: 10px; padding: 0 8px; white-space: nowrap; font-weight: 500; }
+${slaChipCss('.sla-chip')}
 `;

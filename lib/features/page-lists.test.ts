@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ChangeNotice } from '../schema/messages';
+import { policy } from '../sla/test-fixtures';
 import { ana, ben } from '../testing/thread-data';
 import type { Background } from './background';
 import { pageLists } from './page-lists';
@@ -17,6 +18,8 @@ function fakeBackground(failFirst = false) {
     }
     if (request.type === 'listMembers') return [ana, ben];
     if (request.type === 'listTags') return [];
+    if (request.type === 'listSlaPolicies') return [{ ...p1, version: 1 }];
+    if (request.type === 'listSlaCalendars') return [];
     throw new Error(`unexpected ${request.type}`);
   });
   const background = {
@@ -32,6 +35,13 @@ function fakeBackground(failFirst = false) {
 }
 
 const count = (asked: string[], type: string) => asked.filter((t) => t === type).length;
+
+const p1 = policy({
+  name: 'P1 outage',
+  targets: { firstResponse: 30 },
+  clock: 'calendar',
+  calendarId: null,
+});
 
 describe('members and tags shared by the sidebars of a page', () => {
   it('are read once for every thread opened on the page', async () => {
@@ -83,6 +93,20 @@ describe('members and tags shared by the sidebars of a page', () => {
     const lists = pageLists(bg.background, new AbortController().signal);
     await expect(lists.members()).rejects.toThrow('restarting');
     expect(await lists.members()).toEqual([ana, ben]);
+  });
+
+  it('share the SLA clocks, read again only when policies or calendars change', async () => {
+    const bg = fakeBackground();
+    const lists = pageLists(bg.background, new AbortController().signal);
+    const [clocks] = await Promise.all([lists.sla(), lists.sla()]);
+    expect([...clocks.keys()]).toEqual([p1.id]);
+    bg.notify(['clock']);
+    bg.notify(['conversations']);
+    expect(await lists.sla()).toBe(clocks);
+    bg.notify(['sla']);
+    expect(await lists.sla()).not.toBe(clocks);
+    expect(count(bg.asked, 'listSlaPolicies')).toBe(2);
+    expect(count(bg.asked, 'listSlaCalendars')).toBe(2);
   });
 
   it('stop listening when the page goes', () => {

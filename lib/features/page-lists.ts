@@ -1,11 +1,14 @@
 import type { Member, Tag } from '../schema';
 import type { ChangeNotice } from '../schema/messages';
+import { type PolicyClocks, policyClocks } from '../sla';
 import type { Background } from './background';
 
-/** Members and tags as every sidebar of the page shares them. */
+/** Members, tags and SLA clocks as every sidebar and row of the page shares them. */
 export interface PageLists {
   members(): Promise<Member[]>;
   tags(): Promise<Tag[]>;
+  /** The SLA policies' clocks, for countdowns (each calendar compiled once per page). */
+  sla(): Promise<PolicyClocks>;
   /** Both lists as last read, when both are read and still current; null otherwise. */
   known(): { members: Member[]; tags: Tag[] } | null;
   /** Hears each change notice after the lists it names were forgotten. */
@@ -48,18 +51,27 @@ function kept<T>(read: () => Promise<T>) {
 export function pageLists(background: Background, signal: AbortSignal): PageLists {
   const members = kept(() => background.send({ type: 'listMembers' }));
   const tags = kept(() => background.send({ type: 'listTags' }));
+  const sla = kept(async () => {
+    const [policies, calendars] = await Promise.all([
+      background.send({ type: 'listSlaPolicies' }),
+      background.send({ type: 'listSlaCalendars' }),
+    ]);
+    return policyClocks(policies, calendars);
+  });
   const listeners = new Set<(notice: ChangeNotice) => void>();
   const unsubscribe = background.subscribe((notice) => {
     // Another account or workspace has other members and tags.
     const session = notice.tables.includes('session');
     if (session || notice.tables.includes('members')) members.forget();
     if (session || notice.tables.includes('tags')) tags.forget();
+    if (session || notice.tables.includes('sla')) sla.forget();
     for (const listener of listeners) listener(notice);
   });
   signal.addEventListener('abort', unsubscribe, { once: true });
   return {
     members: members.get,
     tags: tags.get,
+    sla: sla.get,
     known() {
       const m = members.now();
       const t = tags.now();

@@ -3,16 +3,21 @@ import type { MailHost, QueueView } from '../hosts/types';
 import type { ChangeNotice } from '../schema/messages';
 import type { Background } from './background';
 import type { Feature } from './index';
+import type { PageLists } from './page-lists';
 import { emptyText, type QueueRow, queueNavItems, queueRows, queueTitle } from './queue-model';
 import { problemOf } from './thread-sidebar';
 
 const LIMIT = 200;
 
-/** Draws a queue page from the cache, and again after every change the background announces. */
+/**
+ * Draws a queue page from the cache, and again after every change the background announces,
+ * the SLA clock's ticks included: what is breaching changes with time alone.
+ */
 function showQueue(
   host: MailHost,
   view: QueueView,
   background: Background,
+  lists: PageLists,
   report: (error: unknown) => void,
 ) {
   const { draw, setTheme } = mountQueueList(view.element, view.signal);
@@ -31,12 +36,13 @@ function showQueue(
   const load = async () => {
     const run = ++latest;
     try {
-      const [conversations, members] = await Promise.all([
+      const [conversations, members, clocks] = await Promise.all([
         background.send({ type: 'listConversations', queue: view.queue, limit: LIMIT }),
         background.send({ type: 'listMembers' }),
+        lists.sla(),
       ]);
       if (run !== latest) return;
-      rows = queueRows(conversations, members, host, Date.now());
+      rows = queueRows(conversations, members, host, Date.now(), clocks);
       problem = null;
     } catch (error) {
       if (run !== latest) return;
@@ -46,7 +52,7 @@ function showQueue(
   };
   render();
   void load();
-  const unsubscribe = background.subscribe(() => void load());
+  const unsubscribe = lists.subscribe(() => void load());
   view.signal.addEventListener('abort', unsubscribe, { once: true });
 }
 
@@ -56,7 +62,7 @@ const touchesTags = (notice: ChangeNotice) =>
 /** Queue links in the host's navigation (one per tag, kept current) and the queue pages. */
 export const queues: Feature = {
   name: 'queues',
-  init({ host, background, signal, report }) {
+  init({ host, background, page, signal, report }) {
     const nav = host.addQueueNav('Sidedesk', queueNavItems([]), signal);
     const loadTags = () =>
       background
@@ -68,7 +74,7 @@ export const queues: Feature = {
     });
     signal.addEventListener('abort', unsubscribe, { once: true });
     host.onQueueShown((view) => {
-      if (!signal.aborted) showQueue(host, view, background, report);
+      if (!signal.aborted) showQueue(host, view, background, page.lists, report);
     }, signal);
   },
 };

@@ -2,14 +2,34 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MailHost, ThreadRow } from '../hosts/types';
 import type { Conversation, ThreadRef } from '../schema';
 import type { ChangeNotice, Request } from '../schema/messages';
+import { policyClocks, slaState } from '../sla';
+import { arrived, policy } from '../sla/test-fixtures';
 import { conversation } from '../testing/records';
 import { ana, ben, tag } from '../testing/thread-data';
 import type { Background } from './background';
 import { createCommands } from './commands';
 import { pageData } from './page-data';
 import { chipsFor, concerns, rowChips } from './row-chips';
+import { SLA_TONES, slaChip } from './sla-chip';
 
 const texts = (chips: { text: string }[]) => chips.map((c) => c.text);
+
+// P1: first response within 30 min of calendar time, warned 10 min before.
+const p1 = policy({
+  name: 'P1 outage',
+  targets: { firstResponse: 30, resolution: 240 },
+  clock: 'calendar',
+  calendarId: null,
+  warning: { unit: 'minutes', value: 10 },
+});
+const arrival = Date.parse('2026-03-02T10:00:00.000Z');
+const minutes = (n: number) => arrival + n * 60_000;
+/** A P1 conversation that arrived at 10:00, as the API evaluated it then. */
+const urgent = (id: string, patch: Parameters<typeof conversation>[1] = {}) => {
+  const history = [arrived(new Date(arrival).toISOString())];
+  const sla = slaState({ policy: p1, calendar: null, history, now: new Date(arrival) });
+  return conversation(id, { sla, dueAt: sla.dueAt, ...patch });
+};
 
 describe('row chips', () => {
   it('show the assignee’s initials and the status', () => {
@@ -28,6 +48,17 @@ describe('row chips', () => {
     expect(texts(chips)).toEqual(['open', 'billing', 'vip', 'refund', '+2']);
     expect(chips[1]).toEqual({ text: 'billing', background: '#fbbc04', foreground: '#000000' });
     expect(chips[2]).toMatchObject({ text: 'vip', background: '#6b7280' });
+  });
+
+  it('show the most urgent SLA countdown after the status: neutral, amber, then red', () => {
+    const clocks = policyClocks([p1], []);
+    const at = (n: number) =>
+      chipsFor(urgent('c1'), [ana], [], slaChip(urgent('c1'), clocks, minutes(n)));
+    expect(at(5)[1]).toEqual({ text: 'FR 25m', ...SLA_TONES.neutral });
+    expect(at(22)[1]).toEqual({ text: 'FR 8m', ...SLA_TONES.amber });
+    expect(at(93)[1]).toEqual({ text: 'FR overdue 1h 3m', ...SLA_TONES.red });
+    expect(texts(at(5))).toEqual(['open', 'FR 25m']);
+    expect(slaChip(conversation('c2'), clocks, minutes(5))).toBeNull();
   });
 
   it('show nothing for a thread Sidedesk does not know', () => {
@@ -49,6 +80,7 @@ describe('row chips', () => {
     expect(concerns(notice([], ['members']), 'c1')).toBe(true);
     expect(concerns(notice([], ['tags']), 'c1')).toBe(true);
     expect(concerns(notice([], ['sync']), 'c1')).toBe(false);
+    expect(concerns({ type: 'changed', conversationIds: [], tables: ['clock'] }, null)).toBe(false);
   });
 });
 
@@ -67,6 +99,8 @@ describe('the row chips feature', () => {
     const send = vi.fn(async (request: Request) => {
       if (request.type === 'listMembers') return [ana];
       if (request.type === 'listTags') return [];
+      if (request.type === 'listSlaPolicies') return [{ ...p1, version: 1 }];
+      if (request.type === 'listSlaCalendars') return [];
       if (request.type === 'getConversationsByRefs') {
         lookups.push(request.refs);
         return request.refs.map((r) => cache.get(r.threadId) ?? null);
@@ -128,6 +162,30 @@ describe('the row chips feature', () => {
       expect(one).toHaveLength(1);
       expect(two.at(-1)).toEqual(['pending']);
       expect(three).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('redraw the countdowns of the rows that have one on each tick, without a lookup', async () => {
+    vi.useFakeTimers({ now: minutes(15) });
+    try {
+      const p = page();
+      p.cache.set('t1', urgent('c1'));
+      p.cache.set('t2', conversation('c2'));
+      const [one, two] = [p.row('t1'), p.row('t2')];
+      await vi.runAllTimersAsync();
+      expect(one).toEqual([['open', 'FR 15m']]);
+      vi.setSystemTime(minutes(16));
+      p.notify({ type: 'changed', conversationIds: [], tables: ['clock'] });
+      await vi.runAllTimersAsync();
+      expect(one.at(-1)).toEqual(['open', 'FR 14m']);
+      // Same minute, same chips: nothing is redrawn.
+      p.notify({ type: 'changed', conversationIds: [], tables: ['clock'] });
+      await vi.runAllTimersAsync();
+      expect(one).toHaveLength(2);
+      expect(two).toHaveLength(1);
+      expect(p.lookups).toHaveLength(1);
     } finally {
       vi.useRealTimers();
     }

@@ -4,6 +4,7 @@ import type { ChangeNotice } from '../schema/messages';
 import type { Feature } from './index';
 import { readableTextOn } from './readable-text';
 import { initials } from './sidebar-model';
+import { onlyTimePassed, slaChip } from './sla-chip';
 
 const STATUS_COLOURS: Record<Status, Pick<RowChip, 'foreground' | 'background'>> = {
   open: { foreground: '#0b5394', background: '#d8e7fb' },
@@ -16,11 +17,15 @@ const UNKNOWN_TAG = '#6b7280';
 /** Gmail's row has room for a few labels; the rest are counted. */
 const MAX_TAG_CHIPS = 3;
 
-/** Assignee initials (when assigned), status and tags: what a row shows of its conversation. */
+/**
+ * Assignee initials (when assigned), status, the most urgent SLA countdown and tags: what a
+ * row shows of its conversation.
+ */
 export function chipsFor(
   conversation: Conversation | null,
   members: Member[],
   tags: Tag[] = [],
+  sla: RowChip | null = null,
 ): RowChip[] {
   if (!conversation) return [];
   const chips: RowChip[] = [];
@@ -29,6 +34,7 @@ export function chipsFor(
     chips.push({ text: initials(holder?.name ?? '?'), ...ASSIGNEE });
   }
   chips.push({ text: conversation.status, ...STATUS_COLOURS[conversation.status] });
+  if (sla) chips.push(sla);
   const colours = new Map(tags.map((t) => [t.name, t.color]));
   for (const name of conversation.tags.slice(0, MAX_TAG_CHIPS)) {
     const background = colours.get(name) ?? UNKNOWN_TAG;
@@ -42,40 +48,59 @@ export function chipsFor(
 
 /** Whether a notice may concern a row last seen showing `conversationId` (null: none yet). */
 export function concerns(notice: ChangeNotice, conversationId: string | null): boolean {
+  if (onlyTimePassed(notice)) return false;
   const everyRow = ['conversations', 'members', 'tags'] as const;
   if (everyRow.some((table) => notice.tables.includes(table))) return true;
   return conversationId === null || notice.conversationIds.includes(conversationId);
+}
+
+/** Whether only the row's SLA countdown may read differently: redrawn without a lookup. */
+const countdownMoved = (notice: ChangeNotice) =>
+  notice.tables.includes('clock') || notice.tables.includes('sla');
+
+interface RowState {
+  /** The conversation it showed last; null while unknown or not recorded. */
+  conversation: Conversation | null;
+  /** Its chips serialised: unchanged ones are not redrawn. */
+  shown: string | null;
 }
 
 export const rowChips: Feature = {
   name: 'row-chips',
   init({ host, page, signal, report }) {
     const { lookup, lists } = page;
-    /** Per row: the conversation it showed last, and its chips serialised (unchanged ones are not redrawn). */
-    const rows = new Map<ThreadRow, { conversationId: string | null; shown: string | null }>();
-    const refresh = async (row: ThreadRow) => {
-      const [conversation, members, tags] = await Promise.all([
-        lookup(row.ref),
+    const rows = new Map<ThreadRow, RowState>();
+    const draw = async (row: ThreadRow, state: RowState) => {
+      const [members, tags, clocks] = await Promise.all([
         lists.members(),
         lists.tags(),
+        lists.sla(),
       ]);
-      const state = rows.get(row);
-      if (!state || row.signal.aborted) return;
-      state.conversationId = conversation?.id ?? null;
-      const chips = chipsFor(conversation, members, tags);
+      if (rows.get(row) !== state || row.signal.aborted) return;
+      const { conversation } = state;
+      const sla = conversation && slaChip(conversation, clocks, Date.now());
+      const chips = chipsFor(conversation, members, tags, sla);
       const shown = JSON.stringify(chips);
       if (shown === state.shown) return;
       state.shown = shown;
       row.setChips(chips);
     };
+    const refresh = async (row: ThreadRow) => {
+      const conversation = await lookup(row.ref);
+      const state = rows.get(row);
+      if (!state || row.signal.aborted) return;
+      state.conversation = conversation;
+      await draw(row, state);
+    };
     const unsubscribe = lists.subscribe((notice) => {
       for (const [row, state] of rows) {
-        if (concerns(notice, state.conversationId)) refresh(row).catch(report);
+        if (concerns(notice, state.conversation?.id ?? null)) refresh(row).catch(report);
+        else if (countdownMoved(notice) && state.conversation?.sla) draw(row, state).catch(report);
       }
     });
     signal.addEventListener('abort', unsubscribe, { once: true });
     host.onThreadRow((row) => {
-      rows.set(row, { conversationId: null, shown: null });
+      rows.set(row, { conversation: null, shown: null });
       row.signal.addEventListener('abort', () => rows.delete(row), { once: true });
       refresh(row).catch(report);
     }, signal);

@@ -5,6 +5,7 @@ import type { MailHost, OpenedThread } from '../hosts/types';
 import { MessageFailed } from '../messaging';
 import { MARKS } from '../perf-marks';
 import type { MutationName } from '../schema/mutation';
+import type { PolicyClocks } from '../sla';
 import type { Background } from './background';
 import type { Commands } from './commands';
 import { customerOf, threadIdIn } from './customer';
@@ -12,6 +13,8 @@ import { errorMessage, type Feature } from './index';
 import type { PageData } from './page-data';
 import { readOnce } from './read-once';
 import { actions, type SidebarModel, sidebarModel } from './sidebar-model';
+import { onlyTimePassed } from './sla-chip';
+import { slaSection } from './sla-section';
 import { extrasKey, loadExtras, NO_EXTRAS, type ThreadExtras } from './thread-extras';
 import { type ThreadData, watchThread } from './watch-thread';
 
@@ -48,6 +51,8 @@ interface SidebarState {
   readProblem: string | null;
   extras: ThreadExtras;
   command: CommandRequest | null;
+  /** The SLA policies' clocks, once read. */
+  clocks: PolicyClocks | null;
 }
 
 function showSidebar(
@@ -67,6 +72,7 @@ function showSidebar(
     readProblem: null,
     extras: NO_EXTRAS,
     command: null,
+    clocks: null,
   };
   let model: SidebarModel | null = null;
   const customer = () =>
@@ -145,8 +151,9 @@ function showSidebar(
   };
 
   const render = () => {
-    const { data } = state;
-    model = data && sidebarModel(data, Date.now());
+    const { data, clocks } = state;
+    const now = Date.now();
+    model = data && sidebarModel(data, now);
     const props: ThreadSidebarProps = {
       model,
       problem: state.problem ?? (model ? null : state.readProblem),
@@ -155,9 +162,10 @@ function showSidebar(
       me: me(),
       customer: customer(),
       extras: state.extras,
+      sla: model && clocks ? slaSection(model.conversation, clocks, now) : null,
       command: state.command,
       actions: sidebarActions,
-      now: Date.now(),
+      now,
     };
     draw(props);
   };
@@ -188,6 +196,19 @@ function showSidebar(
     };
     commands.register(name, run, thread.signal);
   }
+
+  // Countdowns move with time (the background's SLA ticker) and with the policies.
+  const loadClocks = () =>
+    page.lists.sla().then((clocks) => {
+      state.clocks = clocks;
+      render();
+    }, report);
+  const unsubscribe = page.lists.subscribe((notice) => {
+    if (notice.tables.includes('sla') || notice.tables.includes('session')) void loadClocks();
+    else if (onlyTimePassed(notice) && state.data?.conversation?.sla) render();
+  });
+  thread.signal.addEventListener('abort', unsubscribe, { once: true });
+  void loadClocks();
 
   watchThread(
     thread.ref,

@@ -54,15 +54,42 @@ describe('the activity timeline', () => {
     ]);
   });
 
+  it('tells replies, customer messages and SLA alerts', () => {
+    const alert = (target: string) => ({
+      target,
+      clock: 0,
+      dueAt: null,
+      warnAt: null,
+      assigneeId: ana.id,
+      policyId: '00000000-0000-4000-8000-0000000000a1',
+    });
+    const at = '2026-11-20T09:00:00.000Z';
+    const events = [
+      event('conversation.message_received', ana.id, null, { at, from: 'maria@customer.test' }),
+      event('sla.warning', null, null, alert('firstResponse')),
+      event('conversation.replied', ana.id, null, { at }),
+      event('conversation.replied', ana.id, null, { at, from: 'Leo@acme.test' }),
+      event('sla.breached', null, null, alert('resolution')),
+    ];
+    const members = [ana, { ...leo, email: 'leo@acme.test' }];
+    expect(timeline(events, members, now).map((e) => e.text)).toEqual([
+      'Resolution missed its SLA',
+      'Leo Lead replied',
+      'Ana Silva replied',
+      'First response is due soon',
+      'maria@customer.test wrote',
+    ]);
+  });
+
   it('says snoozed until when, and copes with unknown people, types and shapes', () => {
     const until = new Date(2026, 10, 21, 9, 0).toISOString();
     const events = [
       event('conversation.status', null, null, { status: 'snoozed', snoozedUntil: until }),
       event('conversation.assigned', '00000000-0000-4000-8000-0000000000ff', null, 42),
-      event('sla.breached', ana.id, null, null),
+      event('conversation.merged', ana.id, null, null),
     ];
     const texts = timeline(events, [ana], now).map((e) => e.text);
-    expect(texts[0]).toBe('Ana Silva: sla.breached');
+    expect(texts[0]).toBe('Ana Silva: conversation.merged');
     expect(texts[1]).toBe('A former member changed the assignee');
     expect(texts[2]).toMatch(/^Someone snoozed this until .+/);
   });

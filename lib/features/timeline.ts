@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Event, Id, Instant, type Member, Status } from '../schema';
+import { Email, type Event, Id, Instant, type Member, SlaAlertEvent, Status } from '../schema';
+import { TARGET_NAMES } from '../sla';
 import { ago } from './relative-time';
 import { formatUntil } from './snooze-times';
 
@@ -13,22 +14,31 @@ export interface TimelineEntry {
 const Assignee = Id.nullable();
 const StatusChange = z.object({ status: Status, snoozedUntil: Instant.nullable() });
 const Text = z.string();
+/** A reply or a customer's message: when it was sent, and by whom when the page said. */
+const Message = z.object({ at: Instant, from: Email.optional() });
 
 /** One readable line per event, newest first ("Ana Agent took this"). */
 export function timeline(events: readonly Event[], members: readonly Member[], now: Date) {
   const name = (id: string | null) =>
     (id && members.find((m) => m.id === id)?.name) ?? (id ? 'A former member' : 'Someone');
+  const sender = (email: string) =>
+    members.find((m) => m.email.toLowerCase() === email.toLowerCase())?.name ?? email;
   return [...events].reverse().map(
     (event): TimelineEntry => ({
       id: event.id,
-      text: sentence(event, name, now),
+      text: sentence(event, name, sender, now),
       ago: ago(event.at, now.getTime()),
       at: event.at,
     }),
   );
 }
 
-function sentence(event: Event, name: (id: string | null) => string, now: Date): string {
+function sentence(
+  event: Event,
+  name: (id: string | null) => string,
+  sender: (email: string) => string,
+  now: Date,
+): string {
   const who = name(event.actorId);
   const read = <T>(schema: z.ZodType<T>, value: unknown) => {
     const parsed = schema.safeParse(value);
@@ -65,6 +75,21 @@ function sentence(event: Event, name: (id: string | null) => string, now: Date):
       return `${who} removed tag ${read(Text, event.before) ?? '?'}`;
     case 'note.added':
       return `${who} added a note`;
+    case 'conversation.replied': {
+      // Recorded from a send, by its sender; or from a page that saw the reply in the thread.
+      const from = read(Message, event.after)?.from;
+      return `${from ? sender(from) : who} replied`;
+    }
+    case 'conversation.message_received': {
+      const from = read(Message, event.after)?.from;
+      return `${from ? sender(from) : 'The customer'} wrote`;
+    }
+    case 'sla.warning':
+    case 'sla.breached': {
+      const alert = read(SlaAlertEvent, event.after);
+      const target = alert ? TARGET_NAMES[alert.target] : 'A target';
+      return event.type === 'sla.warning' ? `${target} is due soon` : `${target} missed its SLA`;
+    }
     default:
       return `${who}: ${event.type}`;
   }

@@ -47,6 +47,7 @@ function fakeBackground() {
       current = next;
       listener?.({ type: 'changed', conversationIds: [next.id], tables });
     },
+    tick: () => listener?.({ type: 'changed', conversationIds: [], tables: ['clock'] }),
     /** Holds every getThread answer until the returned function is called. */
     hold() {
       let release!: () => void;
@@ -75,6 +76,14 @@ describe('watching an open thread', () => {
     expect(seen.at(-1)?.members).toEqual([ana, ben]);
     // Each read of the thread is one message to the worker.
     expect(bg.asked.filter((t) => t === 'getThread')).toHaveLength(2);
+  });
+
+  it('does not read the thread again when only time passed (the SLA clock ticked)', async () => {
+    const bg = fakeBackground();
+    await bg.watch(() => {});
+    bg.tick();
+    await settle();
+    expect(bg.asked.filter((t) => t === 'getThread')).toHaveLength(1);
   });
 
   it('draws a thread opened again at once, before the busy worker answers', async () => {

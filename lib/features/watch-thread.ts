@@ -1,6 +1,7 @@
 import type { Conversation, Member, Tag, ThreadRef } from '../schema';
 import type { SessionState } from '../schema/messages';
 import type { PageLists } from './page-lists';
+import { onlyTimePassed } from './sla-chip';
 import type { ThreadReads } from './thread-memory';
 
 /** Everything the thread sidebar draws, as the background's cache has it now. */
@@ -15,8 +16,8 @@ export interface ThreadData {
 
 /**
  * Draws the thread as this page last read it, at once if it did (before returning), then
- * from the cache, then again after every change the background announces; members and
- * tags come from the page's lists. Stops with `signal`.
+ * from the cache, then again after every change the background announces (not after a
+ * tick of the SLA clock); members and tags come from the page's lists. Stops with `signal`.
  */
 export async function watchThread(
   ref: ThreadRef,
@@ -39,7 +40,10 @@ export async function watchThread(
     // An older read finishing late must not overwrite a newer one.
     if (run === latest && !signal.aborted) onData({ ...thread, members, tags });
   };
-  const unsubscribe = lists.subscribe(() => void load().catch(() => {}));
+  const unsubscribe = lists.subscribe((notice) => {
+    // Time passing changes no record: the sidebar redraws its countdowns by itself.
+    if (!onlyTimePassed(notice)) void load().catch(() => {});
+  });
   signal.addEventListener('abort', unsubscribe, { once: true });
   await load();
 }

@@ -85,7 +85,20 @@ export interface OpenedCompose {
   /** Puts the keyboard focus back in the body. */
   focusBody(): void;
   addToolbarButton(button: ToolbarButton): void;
+  /**
+   * Calls back once the draft went out (not when only saved or discarded): a reply with
+   * its thread. A forward is left out where the host tells one (Gmail).
+   */
+  onSent(handler: (sent: SentReply) => void): void;
   readonly signal: AbortSignal;
+}
+
+/** A draft that went out. */
+export interface SentReply {
+  /** The thread it answered; null for a new message, or when the host cannot tell. */
+  threadId: string | null;
+  /** When it was sent, as an ISO instant. */
+  at: string;
 }
 
 /** HTML that went through the sanitiser: the only HTML a host inserts into a draft. */

@@ -1,7 +1,28 @@
 import type { ComposeView } from '@inboxsdk/core';
 import { keepCaret } from '../caret';
-import type { OpenedCompose } from '../types';
+import type { OpenedCompose, SentReply } from '../types';
 import { untilDestroyed } from './view-signal';
+
+/** What a compose view tells of a send. */
+export type SendingView = Pick<ComposeView, 'on' | 'isReply' | 'isForward'>;
+
+/**
+ * A reply that went out: InboxSDK's `sent` comes once Gmail accepted the message, before
+ * the view is destroyed, and names the thread (in the legacy hex form rows and threads use).
+ */
+export function onSentReply(view: SendingView, handler: (sent: SentReply) => void) {
+  view.on('sent', (event) => {
+    if (!view.isReply() || view.isForward()) return;
+    const at = new Date().toISOString();
+    event
+      .getThreadID()
+      .then(
+        (id) => id || null,
+        () => null,
+      )
+      .then((threadId) => handler({ threadId, at }));
+  });
+}
 
 export function toOpenedCompose(view: ComposeView): OpenedCompose {
   const signal = untilDestroyed(view);
@@ -33,6 +54,7 @@ export function toOpenedCompose(view: ComposeView): OpenedCompose {
         onClick: () => button.onClick(),
       });
     },
+    onSent: (handler) => onSentReply(view, handler),
     signal,
   };
 }

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://outlook.office.com/mail/"}
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONVERSATIONS } from '../../testing/outlook-fixtures';
 import { loadOutlookPage, settle } from '../../testing/outlook-page';
-import type { OpenedCompose, SafeHtml } from '../types';
+import type { OpenedCompose, SafeHtml, SentReply } from '../types';
 import { pageMailbox } from './account';
 import { watchComposes } from './compose';
 
@@ -96,5 +96,75 @@ describe('an Outlook draft', () => {
     document.querySelector<HTMLElement>('[data-fixture-action="discard"]')?.click();
     await settle();
     expect(drafts[0]?.signal.aborted).toBe(true);
+  });
+});
+
+describe('an Outlook draft sent', () => {
+  const sendButton = () => document.querySelector<HTMLElement>('[data-fixture-action="send"]');
+  function watchSent() {
+    const [draft] = watch();
+    const sent: SentReply[] = [];
+    draft?.onSent((s) => sent.push(s));
+    return { draft, sent };
+  }
+
+  it('tells of a reply sent with its button, with its conversation, before the draft ends', async () => {
+    loadOutlookPage('compose-2026-11.html');
+    const { draft, sent } = watchSent();
+    const before = Date.now();
+    sendButton()?.click();
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]?.threadId).toBe(CONVERSATIONS.order);
+    expect(Date.parse(sent[0]?.at ?? '')).toBeGreaterThanOrEqual(before - 1000);
+    expect(draft?.signal.aborted).toBe(true);
+  });
+
+  it('tells of a reply sent with Ctrl+Enter from its body', async () => {
+    loadOutlookPage('compose-2026-11.html');
+    const { sent } = watchSent();
+    body()?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }),
+    );
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]?.threadId).toBe(CONVERSATIONS.order);
+  });
+
+  it('says nothing of a draft discarded', async () => {
+    loadOutlookPage('compose-2026-11.html');
+    const { draft, sent } = watchSent();
+    document.querySelector<HTMLElement>('[data-fixture-action="discard"]')?.click();
+    await settle();
+    expect(draft?.signal.aborted).toBe(true);
+    await settle();
+    expect(sent).toEqual([]);
+  });
+
+  it('says nothing when Send left the draft in place, nor when it only re-rendered', async () => {
+    // No app script: Send does nothing, as when Outlook refuses to send (no recipient).
+    loadOutlookPage('compose-2026-11.html', { script: false });
+    const { sent } = watchSent();
+    sendButton()?.click();
+    await settle();
+    const form = document.getElementById('docking_InitVisiblePart_0');
+    form?.replaceWith(form.cloneNode(true));
+    await settle();
+    await settle();
+    expect(sent).toEqual([]);
+  });
+
+  it('says nothing of a draft closed long after a Send that did not go through', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      loadOutlookPage('compose-2026-11.html', { script: false });
+      const { draft, sent } = watchSent();
+      sendButton()?.click();
+      vi.advanceTimersByTime(20_000);
+      document.getElementById('docking_InitVisiblePart_0')?.remove();
+      await vi.waitFor(() => expect(draft?.signal.aborted).toBe(true));
+      await settle();
+      expect(sent).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -14,12 +14,15 @@ import {
   QUOTED_REPLY,
   SEND_BUTTON,
 } from './selectors';
+import { watchSend } from './send';
 import { onDomChange } from './watch';
 
 interface Draft {
   controller: AbortController;
   /** Our toolbar buttons, put back when a re-render drops them. */
   buttons: HTMLElement[];
+  /** Tells whether the body leaving the page was the draft being sent. */
+  left(): void;
 }
 
 /**
@@ -38,6 +41,7 @@ export function watchComposes(
         for (const button of draft.buttons) if (!button.isConnected) place(body, button);
         continue;
       }
+      draft.left();
       draft.controller.abort();
       drafts.delete(body);
     }
@@ -46,8 +50,8 @@ export function watchComposes(
       const controller = new AbortController();
       signal.addEventListener('abort', () => controller.abort(), { once: true });
       const buttons: HTMLElement[] = [];
-      const compose = openedCompose(page, body, buttons, controller.signal);
-      drafts.set(body, { controller, buttons });
+      const { compose, left } = openedCompose(page, body, buttons, controller.signal);
+      drafts.set(body, { controller, buttons, left });
       handler(compose);
     }
   };
@@ -60,17 +64,17 @@ function openedCompose(
   body: HTMLElement,
   buttons: HTMLElement[],
   signal: AbortSignal,
-): OpenedCompose {
+): { compose: OpenedCompose; left(): void } {
   const doc = page.doc;
   const caret = keepCaret(body, signal);
   const form = formOf(body);
-  return {
+  // A reply sits in the conversation it answers, or quotes it; a new mail does neither.
+  const threadId = async () =>
+    body.closest(CONVERSATION) || body.querySelector(QUOTED_REPLY) ? openConversationId(doc) : null;
+  const sending = watchSend(form, body, threadId, signal);
+  const compose: OpenedCompose = {
     element: form,
-    // A reply sits in the conversation it answers, or quotes it; a new mail does neither.
-    threadId: async () =>
-      body.closest(CONVERSATION) || body.querySelector(QUOTED_REPLY)
-        ? openConversationId(doc)
-        : null,
+    threadId,
     recipients: () => toRecipients(form),
     insertHtml: (html) => insertAtCaret(body, html, caret.last()),
     focusBody: caret.restore,
@@ -79,8 +83,10 @@ function openedCompose(
       buttons.push(element);
       place(body, element);
     },
+    onSent: sending.onSent,
     signal,
   };
+  return { compose, left: sending.left };
 }
 
 const formOf = (body: HTMLElement): HTMLElement =>
