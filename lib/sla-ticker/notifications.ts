@@ -43,11 +43,12 @@ function single(w: SlaWarning): WarningNotification {
 /** One notification per warning, or one summary of them when there are many. */
 export function notificationsFor(warnings: readonly SlaWarning[]): WarningNotification[] {
   if (warnings.length <= MAX_SINGLE) return warnings.map(single);
+  const conversations = new Set(warnings.map((w) => w.conversationId));
   const subjects = new Set(warnings.map((w) => w.subject || '(no subject)'));
   return [
     {
       id: `${PREFIX}queue:breaching`,
-      title: `${subjects.size} conversations will breach their SLA soon`,
+      title: `${conversations.size} conversations will breach their SLA soon`,
       message: [...subjects].slice(0, MAX_SINGLE).join(' · '),
       contextMessage: 'Open Breaching soon to see them all',
     },
