@@ -8,7 +8,7 @@ import { EXTENSION_DIR } from '../tests/e2e/harness/paths';
 import { type BrowserSession, browserSession } from './browser-session';
 import { bundleSizes } from './bundle-size';
 import { benchOutlookRowDecoration, benchRowDecoration } from './row-decoration';
-import { benchOutlookSidebarOpen, benchSidebarOpen, OPENS } from './sidebar-open';
+import { benchOutlookSidebarOpen, benchSidebarOpen, OPENS, type OpenTimes } from './sidebar-open';
 import { percentile, printTable, type Row, row } from './stats';
 
 const OUR_GZIP_TARGET_KB = 150;
@@ -74,14 +74,45 @@ async function printOutlookSize() {
   );
 }
 
+/**
+ * The open figures, each beside its baseline: the sidebar's paint beside the first frame
+ * the host draws after the open anyway (with or without us), its render beside one cache
+ * read, and that read beside the bare message floor.
+ */
+function openRows(open: Opens): Row[] {
+  const pick = (times: OpenTimes[], key: 'committed' | 'painted' | 'frame') =>
+    times.map((t) => t[key]);
+  return [
+    ...(
+      [
+        ['opened again', open.again],
+        ['after a change', open.afterChange],
+      ] as const
+    ).flatMap(([kind, times]) => [
+      row(
+        `${kind} → painted`,
+        pick(times, 'painted'),
+        "the thread's first frame",
+        pick(times, 'frame'),
+      ),
+      row(`${kind} → rendered`, pick(times, 'committed'), 'getConversation', open.cacheRead),
+    ]),
+    row('getConversation round trip', open.cacheRead, 'bare round trip', open.bare),
+  ];
+}
+
 function printOpenTargets(open: Opens) {
-  for (const [kind, samples] of [
+  for (const [kind, times] of [
     ['opened again', open.again],
     ['after a change', open.afterChange],
   ] as const) {
-    const p95 = percentile(samples, 95);
+    const p95 = percentile(
+      times.map((t) => t.painted),
+      95,
+    );
+    const inFirst = times.filter((t) => t.sameFrame).length;
     console.log(
-      `${kind}: target p95 ≤ ${OPEN_P95_TARGET_MS} ms: ${met(p95 <= OPEN_P95_TARGET_MS)}`,
+      `${kind}: target p95 ≤ ${OPEN_P95_TARGET_MS} ms: ${met(p95 <= OPEN_P95_TARGET_MS)}; painted in the thread's first frame: ${inFirst} of ${times.length}`,
     );
   }
 }
@@ -110,11 +141,10 @@ function printRows(title: string, rows: Rows, longTasksBeforeLabel: string) {
 
 async function benchGmail(session: BrowserSession) {
   const open = await benchSidebarOpen(session);
-  printTable(`Thread open (in the page) → sidebar painted, ${OPENS} opens of each kind`, [
-    row('opened again → painted', open.again, 'getConversation', open.cacheRead),
-    row('after a change → painted', open.afterChange, 'getConversation', open.cacheRead),
-    row('getConversation round trip', open.cacheRead, 'bare round trip', open.bare),
-  ]);
+  printTable(
+    `Thread open (in the page) → sidebar rendered and painted, ${OPENS} opens of each kind`,
+    openRows(open),
+  );
   printOpenTargets(open);
   const rows = await benchRowDecoration(session);
   printRows('Decorating 100 thread rows with chips', rows, 'InboxSDK starting');
@@ -129,23 +159,17 @@ async function benchOutlook(session: BrowserSession, gmail: { open: Opens; rows:
   const open = await benchOutlookSidebarOpen(session);
   const vsGmail: Row[] = gmail
     ? [
-        row('opened again → painted', open.again, 'Gmail, opened again', gmail.open.again),
         row(
-          'after a change → painted',
-          open.afterChange,
-          'Gmail, after a change',
-          gmail.open.afterChange,
+          'opened again → painted',
+          open.again.map((t) => t.painted),
+          'Gmail, opened again',
+          gmail.open.again.map((t) => t.painted),
         ),
       ]
     : [];
   printTable(
-    `Outlook: conversation open (row click) → sidebar painted, ${OPENS} opens of each kind`,
-    [
-      row('opened again → painted', open.again, 'getConversation', open.cacheRead),
-      row('after a change → painted', open.afterChange, 'getConversation', open.cacheRead),
-      row('getConversation round trip', open.cacheRead, 'bare round trip', open.bare),
-      ...vsGmail,
-    ],
+    `Outlook: conversation open (row click) → sidebar rendered and painted, ${OPENS} opens of each kind`,
+    [...openRows(open), ...vsGmail],
   );
   printOpenTargets(open);
 

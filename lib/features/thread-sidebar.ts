@@ -3,7 +3,7 @@ import type { ThreadSidebarProps } from '../../components/sidebar/ThreadSidebar'
 import type { CommandRequest, Outcome, SidebarActions } from '../../components/sidebar/types';
 import type { MailHost, OpenedThread } from '../hosts/types';
 import { MessageFailed } from '../messaging';
-import { MARKS } from '../perf-marks';
+import { MARKS, markAfterPaint } from '../perf-marks';
 import type { MutationName } from '../schema/mutation';
 import type { PolicyClocks } from '../sla';
 import type { Background } from './background';
@@ -238,6 +238,7 @@ export const threadSidebar: Feature = {
   init({ host, background, commands, page, signal, report }) {
     host.onThreadOpened((thread) => {
       performance.mark(MARKS.threadOpened);
+      markAfterPaint(MARKS.threadFrame);
       if (!signal.aborted) showSidebar(host, thread, background, page, commands, report);
     }, signal);
   },

@@ -33,6 +33,10 @@ async function seedTeam(apiUrl: string) {
   return { workspace, benEmail, template };
 }
 
+// The two runs go one after the other in one worker: each drives three browsers, and run
+// side by side they compete for the same cores just when Ana's take is being timed.
+test.describe.configure({ mode: 'default' });
+
 for (const name of HOSTS) {
   const host = MAIL_HOSTS[name];
   test.describe(host.label, () => {
@@ -129,7 +133,8 @@ for (const name of HOSTS) {
         const click = await nextClick(anaDesk.page);
         const benSees = await Promise.all([
           watchFor(benDesk.page, {
-            selector: '[data-testid="sidedesk-sidebar"] [data-testid="assignee"]',
+            within: { selector: '[data-testid="sidedesk-sidebar"]' },
+            selector: '[data-testid="assignee"]',
             matches: 'Ana Agent',
           }),
           watchFor(benList, host.rowChipsProbe(['AA', 'open'])),
@@ -145,8 +150,10 @@ for (const name of HOSTS) {
         const measured = `sidebar ${latency.sidebar} ms, list row ${latency.row} ms`;
         testInfo.annotations.push({ type: 'take → Ben sees it', description: measured });
         console.log(`${host.label}: Ana's take → Ben sees it: ${measured}`);
-        expect(latency.sidebar).toBeLessThanOrEqual(1_000);
-        expect(latency.row).toBeLessThanOrEqual(1_000);
+        for (const ms of [latency.sidebar, latency.row]) {
+          expect(ms).toBeGreaterThan(0);
+          expect(ms).toBeLessThanOrEqual(1_000);
+        }
         await expect(ben.assignee).toHaveText(/Ana Agent/);
         await expect(benRow).toHaveText(['AA', 'open']);
         await expect(ben.take).toBeHidden();

@@ -105,6 +105,21 @@ describe('Outlook list rows', () => {
     expect(live()).toHaveLength(4);
   });
 
+  it('take chips set after a re-render onto the new node, keeping one style per row', async () => {
+    loadOutlookPage('list-2026-11.html');
+    const { rows } = watch();
+    rows[0]?.setChips([open]);
+    (rowNode(CONVERSATIONS.order) as HTMLElement).click();
+    await settle();
+    rows[0]?.setChips([ana, open]);
+    rows[0]?.setChips([ana]);
+    expect(chipsOn(CONVERSATIONS.order)).toEqual(['AS']);
+    const shadow = rowNode(CONVERSATIONS.order)?.querySelector('[data-sidedesk-chips]')?.shadowRoot;
+    expect(shadow?.querySelectorAll('style')).toHaveLength(1);
+    // Only the row it belongs to is touched.
+    expect(chipsOn(CONVERSATIONS.shipping)).toEqual([]);
+  });
+
   it('follow the virtual list: rows scrolled away abort, rows scrolled in are announced', async () => {
     const list = loadOutlookPage('list-2026-11.html');
     const { rows, live } = watch();

@@ -1,9 +1,8 @@
 import type { ThreadRef } from '../../schema';
 import type { RowChip, ThreadRow } from '../types';
 import { buildRowMeta } from './conversation-meta';
-import { normaliseId } from './ids';
 import { drawChips, type RowView, readRow } from './row';
-import { CONVERSATION_ID_ATTRIBUTE, ROW } from './selectors';
+import { ROW } from './selectors';
 import { onDomChange } from './watch';
 
 export interface PageContext {
@@ -19,6 +18,8 @@ interface Tracked {
   /** The row's facts as last read: when they change, the row is announced anew. */
   seen: string;
   readonly chips: readonly RowChip[];
+  /** The nodes that showed it at the last scan (a re-render's new ones get the next scan). */
+  nodes: readonly Element[];
   controller: AbortController;
 }
 
@@ -66,13 +67,14 @@ export function watchRows(
         tracked.set(id, entry);
         handler(entry.row);
       }
+      entry.nodes = nodes;
       for (const node of nodes) drawChips(node, entry.chips);
     }
   };
   const track = (view: RowView, ref: ThreadRef, chips: readonly RowChip[]): Tracked => {
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort(), { once: true });
-    const state = { chips };
+    const state: { chips: readonly RowChip[]; nodes: readonly Element[] } = { chips, nodes: [] };
     const row: ThreadRow = {
       ref,
       subject: view.subject,
@@ -82,7 +84,9 @@ export function watchRows(
       setChips(chips) {
         if (controller.signal.aborted) return;
         state.chips = chips;
-        for (const node of nodesOf(page.doc, ref.threadId)) drawChips(node, chips);
+        // The nodes the last scan found, not a search of the list: a burst of changes
+        // redraws every row, and a search per row made that quadratic.
+        for (const node of state.nodes) if (node.isConnected) drawChips(node, chips);
       },
       signal: controller.signal,
     };
@@ -92,17 +96,18 @@ export function watchRows(
       get chips() {
         return state.chips;
       },
+      get nodes() {
+        return state.nodes;
+      },
+      set nodes(nodes) {
+        state.nodes = nodes;
+      },
       controller,
     };
   };
   onDomChange(page.doc.body, scan, signal);
   scan();
 }
-
-const nodesOf = (doc: Document, threadId: string) =>
-  [...doc.querySelectorAll(ROW)].filter(
-    (node) => normaliseId(node.getAttribute(CONVERSATION_ID_ATTRIBUTE)) === threadId,
-  );
 
 const facts = (view: RowView) =>
   JSON.stringify([view.subject, view.participants, view.lastMessageAt]);

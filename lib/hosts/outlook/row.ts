@@ -67,8 +67,12 @@ export function drawChips(row: Element, chips: readonly RowChip[]) {
     row.append(host);
   }
   host.setAttribute(CHIPS_ATTRIBUTE, drawn);
-  const style = row.ownerDocument.createElement('style');
-  style.textContent = CHIP_CSS;
+  // The style stays: a new one per redraw is parsed again, a hundred times in a burst.
+  let style = host.shadowRoot?.querySelector('style');
+  if (!style) {
+    style = row.ownerDocument.createElement('style');
+    style.textContent = CHIP_CSS;
+  }
   const spans = chips.map((chip) => {
     const span = row.ownerDocument.createElement('span');
     span.textContent = chip.text;

@@ -2,12 +2,12 @@ import type { Page } from '@playwright/test';
 
 /**
  * What a page must show, found across the page and every open shadow root (the sidebar
- * and Outlook's row chips live in ours): the elements matching `selector` (inside the
- * first `within` element whose text has `withinText`, when given), whose texts must
- * equal `equals` in order, or one of which must match the pattern `matches`.
+ * and Outlook's row chips live in ours): inside the first element matching `within`
+ * (whose text has `withinText`, when given), the elements matching `selector`, whose
+ * texts must equal `equals` in order, or one of which must match the pattern `matches`.
  */
 export type Probe = {
-  within?: { selector: string; withinText?: string };
+  within: { selector: string; withinText?: string };
   selector: string;
 } & ({ equals: string[] } | { matches: string });
 
@@ -18,7 +18,9 @@ const WATCH_LIMIT_MS = 30_000;
  * Times a change across browsers without polling: a MutationObserver in the page (which
  * is never throttled) notes the wall-clock time at which `probe` first holds. Installed
  * before the change is made; `seenAt()` resolves with that time, or null if it did not
- * happen within 30 s. Browsers on one machine share the wall clock.
+ * happen within 30 s. Browsers on one machine share the wall clock. The watch is kept
+ * cheap, since it runs beside what it times: the `within` element is looked for across
+ * the page only when it is not known or was replaced, and each check reads inside it.
  */
 export async function watchFor(
   page: Page,
@@ -34,16 +36,14 @@ export async function watchFor(
         }
         return found;
       };
+      const { selector, withinText } = probe.within;
+      let scope: Element | undefined;
+      const findScope = () =>
+        deepAll(document, selector).find(
+          (el) => withinText === undefined || (el.textContent ?? '').includes(withinText),
+        );
       const holds = () => {
-        let scope: ParentNode = document;
-        if (probe.within) {
-          const { selector, withinText } = probe.within;
-          const match = deepAll(document, selector).find(
-            (el) => withinText === undefined || (el.textContent ?? '').includes(withinText),
-          );
-          if (!match) return false;
-          scope = match;
-        }
+        if (!scope?.isConnected) return false;
         const texts = deepAll(scope, probe.selector).map((el) => (el.textContent ?? '').trim());
         if ('equals' in probe) {
           return (
@@ -58,33 +58,45 @@ export async function watchFor(
       const watches = global[store];
       watches.push(
         new Promise<number | null>((resolve) => {
-          if (holds()) return resolve(Date.now());
           const watched = new WeakSet<Node>();
-          const observer = new MutationObserver(() => {
-            if (holds()) finish(Date.now());
-            else observeAll(document);
-          });
+          const options = { subtree: true, childList: true, characterData: true, attributes: true };
+          const observe = (root: Node) => {
+            if (watched.has(root)) return;
+            watched.add(root);
+            observer.observe(root, options);
+          };
+          // The page and every shadow root in it: a scope may appear anywhere.
           const observeAll = (root: Document | ShadowRoot) => {
-            if (!watched.has(root)) {
-              watched.add(root);
-              observer.observe(root, {
-                subtree: true,
-                childList: true,
-                characterData: true,
-                attributes: true,
-              });
-            }
+            observe(root);
             for (const el of root.querySelectorAll('*')) {
               if (el.shadowRoot) observeAll(el.shadowRoot);
             }
           };
+          // Changes inside the scope, its own shadow roots (Outlook's chips) included.
+          const observeScope = (el: Element) => {
+            const root = el.getRootNode();
+            if (root instanceof ShadowRoot) observe(root);
+            for (const inner of [el, ...el.querySelectorAll('*')]) {
+              if (inner.shadowRoot) observe(inner.shadowRoot);
+            }
+          };
+          const check = () => {
+            if (!scope?.isConnected) {
+              scope = findScope();
+              if (!scope) return observeAll(document);
+            }
+            observeScope(scope);
+            if (holds()) finish(Date.now());
+          };
+          const observer = new MutationObserver(check);
           const timer = setTimeout(() => finish(null), limitMs);
           const finish = (at: number | null) => {
             observer.disconnect();
             clearTimeout(timer);
             resolve(at);
           };
-          observeAll(document);
+          observe(document);
+          check();
         }),
       );
       return watches.length - 1;

@@ -53,7 +53,10 @@ export interface Desk {
   readonly sidebar: Sidebar;
   /** Where the sidebar is drawn (Outlook: the whole docked panel), for screenshots. */
   readonly panel: Locator;
-  /** The list with the conversation's row: Outlook's is on the same page; Gmail's is a tab of its own, opened on the first call. */
+  /**
+   * The list with the conversation's row: Outlook's is the same page; Gmail's a tab of its
+   * own, opened on the first call.
+   */
   list(): Promise<Page>;
   /** The chips Sidedesk draws on the order conversation's list row. */
   rowChips(): Promise<Locator>;
@@ -72,9 +75,10 @@ export interface MailHostHarness {
   /** What the server holds for the order conversation once Ana and Ben opened it. */
   readonly order: { key: string; refs: ThreadRef[] };
   /**
-   * How many conversations the server holds once every page `open` gives Ana, Ben and
-   * Leo has recorded what it lists: Gmail's list is Ben's inbox (7 rows, the order one
-   * shared with Ana's copy); Outlook's virtual list shows 4 rows of the shared mailbox.
+   * How many conversations the server holds once Ana, Ben and Leo opened the order
+   * conversation and Ben his list, and every listed row is recorded: Gmail's list is Ben's
+   * inbox (7 rows, the order one shared with Ana's copy); Outlook's virtual list shows 4
+   * rows of the shared mailbox, the same for everyone.
    */
   readonly listed: number;
   open(context: BrowserContext, viewer: Viewer): Promise<Desk>;

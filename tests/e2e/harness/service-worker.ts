@@ -46,11 +46,17 @@ export class ServiceWorkerControl {
     return this.statusLog;
   }
 
+  /**
+   * Resolves once the worker has stopped. With mail pages open it may start again at once
+   * (their ports reconnect and wake it), so any 'stopped' seen since the call counts, not
+   * only the current status.
+   */
   async stop(): Promise<void> {
     const version = this.current();
     if (!version) throw new Error(`no service worker of ${this.extensionId} is known`);
+    const seen = this.statusLog.length;
     await this.cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
-    await this.waitFor((s) => s === 'stopped', 'the worker to stop');
+    await this.waitFor(() => this.statusLog.slice(seen).includes('stopped'), 'the worker to stop');
   }
 
   async waitFor(
