@@ -1,3 +1,4 @@
+import { benchCopilotTriage, printCopilotTriage } from './copilot-triage';
 import { benchDatabases } from './databases';
 import { benchExtension } from './extension';
 import { benchPropagation } from './propagation';
@@ -9,10 +10,10 @@ import { benchTemplateSearch, printTemplateSearch } from './template-search';
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run.
  * `npm run bench -- api`, `-- extension` (Gmail and Outlook), `-- outlook` (Outlook
- * alone) or `-- templates` runs one group.
+ * alone), `-- templates` or `-- copilot` runs one group.
  */
 const groups = process.argv.slice(2);
-const runs = (group: 'api' | 'extension' | 'templates') =>
+const runs = (group: 'api' | 'extension' | 'templates' | 'copilot') =>
   groups.length === 0 || groups.includes(group);
 if (runs('api')) {
   const databases = benchDatabases();
@@ -46,6 +47,7 @@ if (runs('api')) {
   }
 }
 if (runs('templates')) printTemplateSearch(benchTemplateSearch());
+if (runs('copilot')) printCopilotTriage(benchCopilotTriage());
 if (runs('extension')) await benchExtension({ gmail: true, outlook: true });
 else if (groups.includes('outlook')) await benchExtension({ gmail: false, outlook: true });
 process.exit(0);

@@ -3,6 +3,7 @@ import '@inboxsdk/core/background.js';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Account } from '../lib/auth/account';
+import { serveCopilot } from '../lib/copilot/serve';
 import { SidedeskDb } from '../lib/db';
 import { createHandlers, describeError } from '../lib/message-handlers';
 import { serveChanges, serveMessages } from '../lib/messaging';
@@ -32,6 +33,8 @@ export default defineBackground(() => {
     onChange: (notice) => {
       broadcast(notice);
       sla.changed(notice);
+      // A workspace or sign-in change (copilot settings resend the workspace record).
+      if (notice.tables.includes('session')) copilot.clear();
     },
   });
   const account = new Account({
@@ -47,6 +50,8 @@ export default defineBackground(() => {
   // Listeners are registered before anything awaits, so a message or alarm that woke
   // the worker is not missed.
   serveMessages(createHandlers(db, engine, account), describeError);
+  // The copilot calls its provider from here: keys never reach a page (docs/copilot.md).
+  const copilot = serveCopilot(db, (request) => engine.relay(request));
   const started = engine.start();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void started.then(() => engine.onAlarm());

@@ -133,6 +133,18 @@ const RULES: Record<string, Rule> = {
     expect: members(200, ['admin'], 200),
     request: () => ({ path: '/v1/workspace/settings', body: { retentionDays: 90 } }),
   },
+  'GET /v1/copilot/settings': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/copilot/settings' }),
+  },
+  'PATCH /v1/copilot/settings': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/copilot/settings', body: { redactPii: true } }),
+  },
+  'GET /v1/copilot/credentials': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/copilot/credentials' }),
+  },
   'GET /v1/me': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/me' }) },
   'GET /v1/members': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/members' }) },
   'PATCH /v1/members/:id': {

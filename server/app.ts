@@ -6,6 +6,7 @@ import type { AppEnv, Deps } from './http/context';
 import { onBodyTooLarge, onError, onNotFound, requireJsonBody } from './middleware/errors';
 import { authRoutes } from './routes/auth';
 import { conversationRoutes } from './routes/conversations';
+import { copilotRoutes } from './routes/copilot';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
@@ -36,6 +37,7 @@ export function createApp(deps: Deps) {
     .route('/v1/sla/policies', slaPolicyRoutes(deps))
     .route('/v1/sla', slaRoutes(deps))
     .route('/v1/conversations', conversationRoutes(deps))
+    .route('/v1/copilot', copilotRoutes(deps))
     .route('/v1/live', liveRoutes(deps))
     .route('/v1', syncRoutes(deps))
     .route('/healthz', healthRoutes(deps))

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './common';
 export * from './conversation';
+export * from './copilot';
 export * from './event';
 export * from './mutation';
 export * from './note';

@@ -79,7 +79,7 @@ export const RelayRequest = z.object({
     .string()
     .max(2000)
     .regex(
-      /^\/v1\/(templates|tags|members|invites|teams|workspace|sla|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
+      /^\/v1\/(templates|tags|members|invites|teams|workspace|sla|copilot\/settings|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
       'not a management path of the API',
     )
     .refine((path) => !path.includes('..'), 'not a management path of the API'),

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { Id, Instant } from './common';
 import { ConversationMeta, Priority, Status, TagName } from './conversation';
+import { CopilotOutcome, CopilotProviderKind, CopilotSource, CopilotTask } from './copilot';
 
 const ConversationId = z.string().min(1).max(64);
+const TRIAGE_OUTCOMES = new Set<string>(['applied', 'discarded']);
+const TEXT_OUTCOMES = new Set<string>(['accepted', 'edited', 'discarded']);
 
 export const MutationArgs = {
   'conversation.upsert': z.object({ meta: ConversationMeta }),
@@ -40,6 +43,35 @@ export const MutationArgs = {
   'conversation.reply': z.object({ conversationId: ConversationId, at: Instant }),
   /** A template was inserted into a draft; the conversation is null for a new message. */
   'template.use': z.object({ templateId: Id, conversationId: ConversationId.nullable() }),
+  /**
+   * A copilot answer and what the agent did with it, recorded as an event. Strict, and
+   * every string a name or an id: no text of the thread or the answer can ride along.
+   */
+  'copilot.record': z
+    .strictObject({
+      conversationId: ConversationId.nullable(),
+      task: CopilotTask,
+      provider: CopilotProviderKind,
+      model: z
+        .string()
+        .regex(/^[\w.:/@+-]{1,200}$/, 'a model name')
+        .nullable(),
+      sources: z
+        .array(
+          z.strictObject({
+            kind: CopilotSource.shape.kind,
+            id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a record id'),
+          }),
+        )
+        .max(20),
+      /** `applied`: triage suggestions applied; the others say what became of a text. */
+      outcome: z.union([CopilotOutcome, z.literal('applied')]),
+    })
+    .refine((a) => (a.task === 'triage' ? TRIAGE_OUTCOMES : TEXT_OUTCOMES).has(a.outcome), {
+      message:
+        'triage is applied or discarded; a draft or summary is accepted, edited or discarded',
+      path: ['outcome'],
+    }),
 } as const;
 
 export type MutationName = keyof typeof MutationArgs;
@@ -52,8 +84,10 @@ export type MutationOf<N extends MutationName> = {
   ts: string;
 };
 export type Mutation = { [N in MutationName]: MutationOf<N> }[MutationName];
-/** Mutations that change a conversation; the others (template.use) only record something. */
-export type ConversationMutation = Exclude<Mutation, MutationOf<'template.use'>>;
+/** Mutations that only record something (an event, a usage count). */
+export type RecordMutation = MutationOf<'template.use'> | MutationOf<'copilot.record'>;
+/** Mutations that change a conversation. */
+export type ConversationMutation = Exclude<Mutation, RecordMutation>;
 
 /** The envelope is checked first; a bad name or args makes that one mutation `invalid`. */
 export const MutationEnvelope = z.object({

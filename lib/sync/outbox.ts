@@ -6,6 +6,7 @@ import type { Conversation, MutationName, MutationResult } from '../schema';
 import { parseMutation } from '../schema';
 import type { SyncNotice } from '../schema/messages';
 import { rebase, writeView } from './rebase';
+import { recordCopilotUse } from './record-copilot-use';
 import { recordTemplateUse } from './record-template-use';
 import { actorOf, contextFor, loadRules } from './rules';
 import type { ChangeSummary } from './summary';
@@ -40,6 +41,7 @@ export async function recordMutation(
   if (!parsed.ok) return { ok: false, status: 'invalid', message: parsed.message };
   const mutation = parsed.mutation;
   if (mutation.name === 'template.use') return recordTemplateUse(db, mutation, now, summary);
+  if (mutation.name === 'copilot.record') return recordCopilotUse(db, mutation, now, summary);
   const conversationId =
     mutation.name === 'conversation.upsert'
       ? await conversationIdFor(mutation.args.meta.key)

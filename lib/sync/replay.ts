@@ -19,6 +19,7 @@ export function replay(
   for (const row of pending) {
     const parsed = parseMutation({ id: row.id, name: row.name, args: row.args, ts: row.ts });
     if (!parsed.ok || parsed.mutation.name === 'template.use') continue;
+    if (parsed.mutation.name === 'copilot.record') continue;
     const ctx = contextFor(rules, row.ts, version);
     const result = applyMutation(view, parsed.mutation, actor, ctx, row.conversationId);
     if (result.ok) view = result.applied.conversation;

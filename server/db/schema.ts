@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type {
   BusinessCalendar,
+  CopilotSettings,
   Participant,
   SlaConditions,
   SlaPolicy,
@@ -28,6 +29,16 @@ import type {
 const version = (name = 'version') => bigint(name, { mode: 'number' }).notNull();
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** A workspace's copilot settings as stored; the key is a column of its own. */
+export type CopilotConfig = Omit<CopilotSettings, 'keySet'>;
+export const DEFAULT_COPILOT: CopilotConfig = {
+  provider: 'offline',
+  baseUrl: null,
+  model: null,
+  redactPii: true,
+  externalAllowed: true,
+};
+
 export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
@@ -40,8 +51,10 @@ export const workspaces = pgTable('workspaces', {
   /** The shared addresses the workspace covers. */
   mailboxes: jsonb('mailboxes').$type<string[]>().notNull().default([]),
   retentionDays: integer('retention_days'),
-  /** The copilot provider (its issue fills it); secrets never leave the API. */
-  copilot: jsonb('copilot'),
+  /** The copilot's provider and privacy switches (docs/copilot.md); the key is apart. */
+  copilot: jsonb('copilot').$type<CopilotConfig>().notNull().default(DEFAULT_COPILOT),
+  /** The external provider's key: write-only for admins, read by members' workers only. */
+  copilotApiKey: text('copilot_api_key'),
   /** Where SLA breaches are posted, and the secret that signs them; null = nowhere. */
   slaWebhook: jsonb('sla_webhook').$type<SlaWebhook>(),
   createdAt: instant('created_at').notNull(),

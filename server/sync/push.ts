@@ -11,6 +11,7 @@ import { clients, mutationResults, workspaces } from '../db/schema';
 import { publish } from '../domain/write';
 import type { CurrentMember } from '../http/context';
 import { forbidden } from '../http/errors';
+import { applyCopilotRecordInTx } from './apply-copilot-record';
 import { applyInTx, type Outcome } from './apply-mutation';
 import { applyTemplateUseInTx } from './apply-template-use';
 
@@ -71,7 +72,9 @@ async function pushOne(
   const { outcome, writes } = parsed.ok
     ? parsed.mutation.name === 'template.use'
       ? await applyTemplateUseInTx(tx, member.workspaceId, head, actor, parsed.mutation, now)
-      : await applyInTx(tx, member.workspaceId, head, actor, parsed.mutation, now)
+      : parsed.mutation.name === 'copilot.record'
+        ? await applyCopilotRecordInTx(tx, member.workspaceId, head, actor, parsed.mutation, now)
+        : await applyInTx(tx, member.workspaceId, head, actor, parsed.mutation, now)
     : {
         outcome: {
           result: { id: envelope.id, status: 'invalid' as const, message: parsed.message },
