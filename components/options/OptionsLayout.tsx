@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { hashOf, type SectionId, sectionsFor } from '../../lib/options/sections';
+import { CopilotPage } from './copilot/CopilotPage';
 import { MembersPage } from './members/MembersPage';
 import { ProfilePage } from './profile/ProfilePage';
 import type { SectionProps } from './section-props';
@@ -17,6 +18,7 @@ const PAGES: Record<SectionId, (props: SectionProps) => React.ReactNode> = {
   teams: TeamsPage,
   sla: SlaPage,
   settings: SettingsPage,
+  copilot: CopilotPage,
   profile: ProfilePage,
 };
 

@@ -4,7 +4,9 @@ import type { SlaSectionModel } from '../../lib/features/sla-section';
 import type { ThreadExtras } from '../../lib/features/thread-extras';
 import type { Member, Participant, Priority, Status, Tag } from '../../lib/schema';
 import { AssigneePicker } from './AssigneePicker';
+import { CopilotSection } from './CopilotSection';
 import { CustomerHistory } from './CustomerHistory';
+import type { CopilotPorts } from './copilot-types';
 import { Notes } from './Notes';
 import { SlaSection } from './SlaSection';
 import { SnoozePicker } from './SnoozePicker';
@@ -29,6 +31,8 @@ export interface ThreadSidebarProps {
   command: CommandRequest | null;
   actions: SidebarActions;
   now: number;
+  /** The copilot's ways to the page and the worker; absent where there is no copilot. */
+  copilot?: CopilotPorts;
 }
 
 /** The conversation's team state beside a Gmail thread; draws only what it is given. */
@@ -154,6 +158,7 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
       <p className="muted" data-testid="sync-state" role="status">
         {model.sync}
       </p>
+      {props.copilot && <CopilotSection ports={props.copilot} conversation={c} actions={actions} />}
       <Notes
         notes={props.extras.notes}
         members={props.members}

@@ -83,4 +83,21 @@ legend { color: var(--muted); padding: 0; margin-bottom: 4px; }
 .sla-detail { grid-column: 1 / -1; color: var(--muted); }
 .sla-chip { border-radius: 10px; padding: 0 8px; white-space: nowrap; font-weight: 500; }
 ${slaChipCss('.sla-chip')}
+.copilot-buttons { display: flex; flex-wrap: wrap; gap: 6px; }
+.copilot-buttons .primary { background: var(--accent); border-color: var(--accent); color: var(--bg); }
+.copilot h3 { font-size: 12px; font-weight: 600; margin: 2px 0; color: var(--muted); }
+.copilot-draft, .copilot-triage { display: grid; gap: 6px; }
+.copilot-sources ul, .copilot-triage ul, .copilot-prompt ol {
+  list-style: none; margin: 0; padding: 0; display: grid; gap: 4px;
+}
+.copilot-triage li { display: grid; grid-template-columns: 72px minmax(0, 1fr); gap: 0 6px; }
+.copilot-triage li .reason, .copilot-triage li .chip { grid-column: 2; justify-self: start; }
+.chip { border: 1px solid var(--accent); color: var(--accent); border-radius: 8px; padding: 0 6px; font-size: 11px; }
+.copilot-prompt summary { cursor: pointer; color: var(--accent); }
+.copilot-prompt summary:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.copilot-prompt pre {
+  white-space: pre-wrap; font: 12px/1.4 ui-monospace, monospace; margin: 2px 0 6px; padding: 6px;
+  border: 1px solid var(--line); border-radius: 6px; max-height: 240px; overflow: auto;
+}
+.check { display: flex; gap: 6px; align-items: center; }
 `;

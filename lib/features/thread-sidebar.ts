@@ -8,6 +8,7 @@ import type { MutationName } from '../schema/mutation';
 import type { PolicyClocks } from '../sla';
 import type { Background } from './background';
 import type { Commands } from './commands';
+import { copilotPorts } from './copilot-ports';
 import { customerOf, threadIdIn } from './customer';
 import { errorMessage, type Feature } from './index';
 import type { PageData } from './page-data';
@@ -91,6 +92,7 @@ function showSidebar(
   /** Runs `then` on the conversation shown, or says there is none yet. */
   const onShown = (then: (m: SidebarModel) => Outcome): Outcome =>
     model ? then(model) : Promise.resolve('This conversation is not loaded yet.');
+  const copilot = copilotPorts(thread, mutate);
   const me = () => state.data?.session.member ?? null;
   const role = () => state.data?.session.role ?? null;
 
@@ -166,6 +168,7 @@ function showSidebar(
       command: state.command,
       actions: sidebarActions,
       now,
+      copilot,
     };
     draw(props);
   };

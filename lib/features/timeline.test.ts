@@ -54,6 +54,28 @@ describe('the activity timeline', () => {
     ]);
   });
 
+  it('tells what became of copilot answers, never their text', () => {
+    const record = (task: string, provider: string, outcome: string) => ({
+      task,
+      provider,
+      model: provider === 'offline' ? null : 'gpt-4o-mini',
+      sources: [],
+      outcome,
+    });
+    const events = [
+      event('copilot.draft', ana.id, null, record('draft', 'offline', 'edited')),
+      event('copilot.draft', leo.id, null, record('draft', 'openai-compatible', 'accepted')),
+      event('copilot.triage', ana.id, null, record('triage', 'offline', 'applied')),
+      event('copilot.draft', ana.id, null, { unexpected: true }),
+    ];
+    expect(timeline(events, [ana, leo], now).map((e) => e.text)).toEqual([
+      'Ana Silva: copilot.draft',
+      'Ana Silva applied the copilot’s triage (offline)',
+      'Leo Lead inserted a copilot draft unchanged',
+      'Ana Silva inserted a copilot draft after editing it (offline)',
+    ]);
+  });
+
   it('tells replies, customer messages and SLA alerts', () => {
     const alert = (target: string) => ({
       target,

@@ -16,6 +16,27 @@ const StatusChange = z.object({ status: Status, snoozedUntil: Instant.nullable()
 const Text = z.string();
 /** A reply or a customer's message: when it was sent, and by whom when the page said. */
 const Message = z.object({ at: Instant, from: Email.optional() });
+/** What `copilot.record` wrote: the task, who answered and what became of it (no text). */
+const CopilotRecord = z.object({
+  provider: z.enum(['offline', 'openai-compatible']),
+  outcome: z.enum(['accepted', 'edited', 'discarded', 'applied']),
+});
+const COPILOT_OUTCOMES: Record<string, Partial<Record<string, string>>> = {
+  'copilot.draft': {
+    accepted: 'inserted a copilot draft unchanged',
+    edited: 'inserted a copilot draft after editing it',
+    discarded: 'discarded a copilot draft',
+  },
+  'copilot.summary': {
+    accepted: 'read a copilot summary',
+    edited: 'read a copilot summary',
+    discarded: 'closed a copilot summary',
+  },
+  'copilot.triage': {
+    applied: 'applied the copilot’s triage',
+    discarded: 'dismissed the copilot’s triage',
+  },
+};
 
 /** One readable line per event, newest first ("Ana Agent took this"). */
 export function timeline(events: readonly Event[], members: readonly Member[], now: Date) {
@@ -89,6 +110,14 @@ function sentence(
       const alert = read(SlaAlertEvent, event.after);
       const target = alert ? TARGET_NAMES[alert.target] : 'A target';
       return event.type === 'sla.warning' ? `${target} is due soon` : `${target} missed its SLA`;
+    }
+    case 'copilot.draft':
+    case 'copilot.summary':
+    case 'copilot.triage': {
+      const record = read(CopilotRecord, event.after);
+      const what = record && COPILOT_OUTCOMES[event.type]?.[record.outcome];
+      if (!record || !what) return `${who}: ${event.type}`;
+      return `${who} ${what}${record.provider === 'offline' ? ' (offline)' : ''}`;
     }
     default:
       return `${who}: ${event.type}`;

@@ -1,4 +1,4 @@
-import type { ConversationMeta, Host, Participant, ThreadRef } from '../schema';
+import type { ConversationMeta, Host, Participant, ThreadRef, ThreadText } from '../schema';
 import type { Queue } from '../schema/messages';
 
 /**
@@ -55,8 +55,18 @@ export interface OpenedThread {
   readFirstMessage(): Promise<FirstMessage | null>;
   /** An element in the host's sidebar for this conversation; removed when the thread closes. */
   mountSidebar(panel: SidebarPanel): HTMLElement;
+  /**
+   * The messages' plain text, quoted history trimmed, read only when an agent asks the
+   * copilot; a message the page shows collapsed has its sender and date and empty text.
+   */
+  readText(): Promise<ThreadText>;
+  /** The reply draft open on this conversation, else a new one (the host's Reply); never sent. */
+  openReply(): Promise<ReplyDraft>;
   readonly signal: AbortSignal;
 }
+
+/** A reply draft as the copilot uses it: somewhere to insert, nothing that sends. */
+export type ReplyDraft = Pick<OpenedCompose, 'element' | 'insertHtml' | 'focusBody' | 'signal'>;
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -12,10 +12,19 @@ describe('options sections', () => {
       'teams',
       'sla',
       'settings',
+      'copilot',
       'profile',
     ]);
-    expect(ids('lead')).toEqual(['templates', 'tags', 'members', 'teams', 'sla', 'profile']);
-    expect(ids('agent')).toEqual(['templates', 'sla', 'profile']);
+    expect(ids('lead')).toEqual([
+      'templates',
+      'tags',
+      'members',
+      'teams',
+      'sla',
+      'copilot',
+      'profile',
+    ]);
+    expect(ids('agent')).toEqual(['templates', 'sla', 'copilot', 'profile']);
   });
 
   it('are routed by hash, falling back to the first allowed', () => {

@@ -1,6 +1,14 @@
 import type { Role } from '../schema';
 
-export type SectionId = 'templates' | 'tags' | 'members' | 'teams' | 'sla' | 'settings' | 'profile';
+export type SectionId =
+  | 'templates'
+  | 'tags'
+  | 'members'
+  | 'teams'
+  | 'sla'
+  | 'settings'
+  | 'copilot'
+  | 'profile';
 
 export interface Section {
   id: SectionId;
@@ -14,14 +22,24 @@ const ALL: readonly Section[] = [
   { id: 'teams', label: 'Teams' },
   { id: 'sla', label: 'SLA' },
   { id: 'settings', label: 'Settings' },
+  { id: 'copilot', label: 'Copilot' },
   { id: 'profile', label: 'Profile' },
 ];
 
 /** What each role may open; the API enforces the same, the nav only reflects it. */
 const BY_ROLE: Record<Role, ReadonlySet<SectionId>> = {
-  admin: new Set(['templates', 'tags', 'members', 'teams', 'sla', 'settings', 'profile']),
-  lead: new Set(['templates', 'tags', 'members', 'teams', 'sla', 'profile']),
-  agent: new Set(['templates', 'sla', 'profile']),
+  admin: new Set([
+    'templates',
+    'tags',
+    'members',
+    'teams',
+    'sla',
+    'settings',
+    'copilot',
+    'profile',
+  ]),
+  lead: new Set(['templates', 'tags', 'members', 'teams', 'sla', 'copilot', 'profile']),
+  agent: new Set(['templates', 'sla', 'copilot', 'profile']),
 };
 
 /** The sections a role sees, in nav order. */

@@ -76,8 +76,8 @@ export function CopilotNote() {
     <fieldset>
       <legend>Copilot provider</legend>
       <p className="muted" data-testid="copilot-note">
-        Choosing a copilot provider arrives with the copilot issue; until then there is nothing to
-        set here.
+        The copilot’s provider, its key and the privacy switches are in the{' '}
+        <a href="#/copilot">Copilot</a> section.
       </p>
     </fieldset>
   );

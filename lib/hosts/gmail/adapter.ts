@@ -4,6 +4,7 @@ import { APP_ID } from './app-id';
 import { toOpenedCompose } from './compose';
 import { addQueueNav } from './nav';
 import { gotoQueue, gotoThread, handleQueues } from './queues';
+import { replyDrafts } from './reply';
 import { toThreadRow } from './row';
 import { observeTheme } from './theme';
 import { toOpenedThread } from './thread';
@@ -23,6 +24,8 @@ export async function loadGmailHost(onError: (error: unknown) => void): Promise<
       convert(view).then(handler, onError);
     };
 
+  const openReply = replyDrafts((handler) => sdk.Compose.registerComposeViewHandler(handler));
+
   return {
     host: 'gmail',
     mailbox,
@@ -31,7 +34,7 @@ export async function loadGmailHost(onError: (error: unknown) => void): Promise<
       until(signal, sdk.Lists.registerThreadRowViewHandler(deliver(convert, handler)));
     },
     onThreadOpened(handler, signal) {
-      const convert = (view: InboxSDK.ThreadView) => toOpenedThread(view, mailbox);
+      const convert = (view: InboxSDK.ThreadView) => toOpenedThread(view, mailbox, openReply);
       until(signal, sdk.Conversations.registerThreadViewHandler(deliver(convert, handler)));
     },
     onComposeOpened(handler, signal) {

@@ -47,3 +47,22 @@ export const RAW_MESSAGE_PRE = /<pre\b[^>]*\bid="raw_message_text"[^>]*>([\s\S]*
  * page without the `pre` (a sign-in page, an outage page) is a failure, not "no message".
  */
 export const MESSAGE_NOT_FOUND = /<div\b[^>]*\bclass="error"[^>]*>/;
+
+/**
+ * Quoted history inside a message body: Gmail wraps a reply's quote in `.gmail_quote`
+ * (its own mail) and shows other clients' quotes as `blockquote`; the "Show trimmed
+ * content" part it folds away is `.adL` / `.yj6qo`. Seen in InboxSDK gmail-message-view.ts
+ * (`isElementInQuotedArea`: BLOCKQUOTE) and in public Gmail extensions that strip replies
+ * (2021–2026). Read only when an agent asks the copilot for something. [several]
+ */
+export const QUOTED_HISTORY = '.gmail_quote, blockquote, .gmail_extra, .adL, .yj6qo';
+
+/**
+ * The "Reply" button under the thread's newest message (`span.ams.bkH`, role button);
+ * Gmail opens an inline reply in the last message's `.ip` area, which InboxSDK announces
+ * as an inline reply ComposeView. Seen in InboxSDK gmail-message-view.ts
+ * (`#setupReplyStream`: `.ip`, `.adB`, `.M9`, snapshot of 2026-07-23) and in public Gmail
+ * extensions that open a reply (2019–2026). Not in the 2026-11 fixture pages; the copilot
+ * spec serves a variant with it.
+ */
+export const REPLY_BUTTON = '.ams.bkH[role="button"], span.ams.bkH';

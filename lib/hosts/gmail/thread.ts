@@ -3,14 +3,20 @@ import type { ThreadRef } from '../../schema';
 import type { FirstMessage, OpenedThread } from '../types';
 import { readFirstMessage as readFirst } from './first-message';
 import { conversationKey } from './message-id';
+import type { OpenReply } from './reply';
 import { LEGACY_MESSAGE_ID } from './selectors';
 import { buildThreadMeta, type ContactFacts, type MessageFacts } from './thread-meta';
+import { buildThreadText, type MessageText } from './thread-text';
 import { untilDestroyed } from './view-signal';
 
 /** getRecipientsFull waits on Gmail's own traffic; past this, addresses without names. */
 const RECIPIENTS_WAIT_MS = 2_000;
 
-export async function toOpenedThread(view: ThreadView, mailbox: string): Promise<OpenedThread> {
+export async function toOpenedThread(
+  view: ThreadView,
+  mailbox: string,
+  openReply: OpenReply,
+): Promise<OpenedThread> {
   const signal = untilDestroyed(view);
   const ref: ThreadRef = { host: 'gmail', mailbox, threadId: await view.getThreadIDAsync() };
 
@@ -43,7 +49,27 @@ export async function toOpenedThread(view: ThreadView, mailbox: string): Promise
       view.addSidebarContentPanel({ el, title: panel.title, iconUrl: panel.iconUrl });
       return el;
     },
+    readText: async () =>
+      buildThreadText(view.getSubject(), view.getMessageViewsAll().map(messageText)),
+    openReply: () => openReply(view, ref.threadId, signal),
     signal,
+  };
+}
+
+/** A message's text where Gmail shows its body; a collapsed one tells its header at most. */
+function messageText(message: MessageView): MessageText {
+  const shown = message.getViewState() === 'EXPANDED' && message.isLoaded();
+  const attempt = <T>(read: () => T): T | null => {
+    try {
+      return read();
+    } catch {
+      return null;
+    }
+  };
+  return {
+    sender: attempt(() => message.getSender()),
+    date: shown ? (attempt(() => message.getDateString()) ?? '') : '',
+    body: shown ? attempt(() => message.getBodyElement()) : null,
   };
 }
 

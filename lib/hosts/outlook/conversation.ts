@@ -80,7 +80,7 @@ export function readConversation(
  * One element per message: the outermost one under the conversation that holds a single
  * message time (every message, collapsed or not, has exactly one: S2, U).
  */
-function messagesIn(container: Element): Element[] {
+export function messagesIn(container: Element): Element[] {
   const items = new Set<Element>();
   for (const time of container.querySelectorAll(MESSAGE_TIME)) {
     let item = time;

@@ -160,3 +160,26 @@ export const WATCHED_ATTRIBUTES = [
   'data-app-section',
   'data-testid',
 ];
+
+/**
+ * A message's body in the reading pane, read only when an agent asks the copilot:
+ * `UniqueMessageBody_N` ids with `role="document"` (several public OWA scripts and
+ * automation code read it, 2024–2026, via the code search; U). A collapsed message has
+ * none, only a preview line we do not read. [several]
+ */
+export const MESSAGE_BODY = '[id^="UniqueMessageBody"], [role="document"]';
+
+/**
+ * Quoted history inside a received body: the reply header block (`divRplyFwdMsg`, `x_`
+ * prefixed once quoted) and everything after it, and `blockquote`s. S2 (2024-07), U.
+ * [one]+U
+ */
+export const BODY_QUOTE_START = QUOTED_REPLY;
+export const BODY_QUOTED = 'blockquote, #Signature, [id$="_Signature"]';
+
+/**
+ * A message's action toolbar (`role="toolbar"` inside the message item) whose first
+ * button is Reply; labels are translated, so the position is what is relied on. U (every
+ * 2026-11 fixture page). [guessed]
+ */
+export const MESSAGE_ACTIONS = '[role="toolbar"]';

@@ -7,6 +7,8 @@ import {
   readConversation,
 } from './conversation';
 import type { PageContext } from './list';
+import { openReply } from './reply';
+import { readThreadText } from './thread-text';
 import { onDomChange, waitFor } from './watch';
 
 /** How long a read waits for the messages of a pane whose subject is already drawn. */
@@ -86,6 +88,8 @@ function opened(
     // read), so there is no Message-ID: the conversation id keys the record instead.
     readFirstMessage: async () => null,
     mountSidebar: (panel) => place.mountConversation(panel, signal),
+    readText: async () => readThreadText(page.doc, ref, page.lang()),
+    openReply: () => openReply(page.doc, signal),
     signal,
   };
 }

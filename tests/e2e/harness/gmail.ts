@@ -46,13 +46,15 @@ export async function openGmail(
   fixture: GmailFixture,
   hash: string,
   showOriginal?: (route: Route) => Promise<void>,
+  /** Serves a variant of the page (e.g. tests/e2e/harness/gmail-copilot.ts). */
+  rewrite: (page: string) => string = (page) => page,
 ) {
   const page = await context.newPage();
   const handler = async (route: Route) => {
     const request = route.request();
     const url = new URL(request.url());
     if (request.isNavigationRequest()) {
-      return route.fulfill(html(await readFile(path.join(FIXTURES, fixture), 'utf8')));
+      return route.fulfill(html(rewrite(await readFile(path.join(FIXTURES, fixture), 'utf8'))));
     }
     if (url.searchParams.get('view') === 'om') {
       if (showOriginal) return showOriginal(route);
