@@ -158,7 +158,10 @@ export function describeFailure(error: unknown, limits: Pick<Limits, 'where' | '
     const status = error.statusCode;
     const said = error.message ? ` (${clip(error.message)})` : '';
     if (status === undefined)
-      return new CopilotError('network', `Cannot reach ${where}${said}. Is the provider running?`);
+      return new CopilotError(
+        'network',
+        `Cannot reach ${where}${said}. Is the provider running, and does it allow the extension's origin (CORS)?`,
+      );
     if (status === 401 || status === 403)
       return new CopilotError(
         'unauthorized',
