@@ -120,7 +120,8 @@ export function priorityOf(
   if (isBlocked) {
     return {
       value: 'high',
-      reason: blocked.length > 0 ? `Blocked: ${quote(blocked)}` : `A ${intent} problem blocks work`,
+      reason:
+        blocked.length > 0 ? `At stake: ${quote(blocked)}` : `A ${intent} problem blocks work`,
     };
   }
   if (sentiment === 'negative') return { value: 'high', reason: 'An upset customer' };

@@ -17,7 +17,7 @@ describe('triage', () => {
     );
     expect(suggestion).toEqual({
       intent: { value: 'billing', reason: "Mentions 'charged', 'refund', 'charges'" },
-      priority: { value: 'high', reason: "Blocked: 'charged twice', 'two charges'" },
+      priority: { value: 'high', reason: "At stake: 'charged twice', 'two charges'" },
       sentiment: { value: 'neutral', reason: 'Matter-of-fact: no upset or warm words' },
       tag: { name: 'Billing', reason: "The workspace's tag for billing" },
       template: {
