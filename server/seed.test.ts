@@ -31,7 +31,7 @@ describe('demo seed', () => {
       body: JSON.stringify({ workspaceId: memberships[0]!.workspaceId }),
     });
     const { token } = (await session.json()) as { token: string };
-    const boot = await server.app.request('/v1/bootstrap', {
+    const boot = await server.app.request('/v1/bootstrap?protocol=2', {
       headers: { authorization: `Bearer ${token}` },
     });
     const page = (await boot.json()) as BootstrapPage;
@@ -39,12 +39,22 @@ describe('demo seed', () => {
     expect(of('member')).toHaveLength(DEMO_MEMBERS.length);
     expect(of('tag')).toHaveLength(5);
     expect(of('note')).toHaveLength(2);
+    expect(of('slaCalendar')).toHaveLength(1);
+    const policies = of('slaPolicy').map((c) => c.record as { name: string; position: number });
+    expect(policies.sort((a, b) => a.position - b.position).map((p) => p.name)).toEqual([
+      'P1 urgent',
+      'P2 billing',
+      'P3 general',
+    ]);
+    expect(of('template')).toHaveLength(4);
     const conversations = of('conversation').map((c) => c.record as Conversation);
     expect(conversations).toHaveLength(6);
     expect(new Set(conversations.map((c) => c.status))).toEqual(
       new Set(['open', 'pending', 'closed', 'snoozed']),
     );
     expect(conversations.every((c) => c.refs[0]?.mailbox === 'support@acme.test')).toBe(true);
+    // Every demo conversation falls under a policy, so the inbox shows countdowns.
+    expect(conversations.every((c) => c.sla !== null)).toBe(true);
     expect(page.cursor).toBeGreaterThan(10);
   });
 });

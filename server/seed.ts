@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { conversationIdFor } from '../lib/conversation-id';
-import type { ConversationMeta, Priority, Role, Status } from '../lib/schema';
+import {
+  type ConversationMeta,
+  type Priority,
+  type Role,
+  type Status,
+  WEEKDAYS,
+} from '../lib/schema';
 import { createApp } from './app';
 import { workspaces } from './db/schema';
 import { addMember, createWorkspace, sessionFor } from './domain/workspaces';
@@ -21,6 +27,67 @@ const TAGS: [string, string][] = [
   ['outage', '#ea580c'],
   ['feature-request', '#16a34a'],
   ['vip', '#9333ea'],
+];
+
+/** Open around the clock, so the demo's countdowns move whenever it is tried. */
+const CALENDAR = {
+  name: 'Acme support (24/7)',
+  timeZone: 'Europe/Berlin',
+  alwaysOpen: true,
+  weekly: Object.fromEntries(
+    WEEKDAYS.map((d) => [d, d === 'sat' || d === 'sun' ? [] : [{ start: '09:00', end: '17:00' }]]),
+  ),
+};
+
+/** First match wins, in this order; targets in minutes (docs/sla.md). */
+const POLICIES = [
+  {
+    name: 'P1 urgent',
+    conditions: { priorities: ['urgent'] },
+    targets: { firstResponse: 60, resolution: 240 },
+    warning: { unit: 'minutes', value: 15 },
+  },
+  {
+    name: 'P2 billing',
+    conditions: { tags: ['billing'] },
+    targets: { firstResponse: 240, resolution: 720 },
+    pauseWhen: ['pending'],
+    warning: { unit: 'percent', value: 20 },
+  },
+  {
+    name: 'P3 general',
+    targets: { firstResponse: 480, nextResponse: 480, resolution: 1440 },
+    pauseWhen: ['pending', 'snoozed'],
+    warning: { unit: 'percent', value: 20 },
+  },
+];
+
+/** Workspace templates: the compose picker's and the copilot's material. */
+const TEMPLATES = [
+  {
+    title: 'Refund on its way',
+    body: '<p>Hi {{customer.firstName}},</p><p>I have refunded the duplicate charge; it shows on your statement within 5 business days.</p><p>{{agent.name}}</p>',
+    tags: ['billing'],
+    shortcut: 'refund',
+  },
+  {
+    title: 'Outage: we are on it',
+    body: '<p>Hi {{customer.firstName}},</p><p>We are aware of the problem and our engineers are working on it. Updates are on our status page; I will write again as soon as it is fixed.</p><p>{{agent.name}}</p>',
+    tags: ['outage'],
+    shortcut: 'outage',
+  },
+  {
+    title: 'Bug: thanks for the report',
+    body: '<p>Hi {{customer.firstName}},</p><p>Thank you for the report. I could reproduce it and have passed it to our engineers with your steps; I will let you know when the fix ships.</p><p>{{agent.name}}</p>',
+    tags: ['bug'],
+    shortcut: 'bug',
+  },
+  {
+    title: 'Feature request noted',
+    body: '<p>Hi {{customer.firstName}},</p><p>Thanks for the idea. I have added your vote to the request our product team reviews each month.</p><p>{{agent.name}}</p>',
+    tags: ['feature-request'],
+    shortcut: 'idea',
+  },
 ];
 
 type DemoConversation = {
@@ -123,8 +190,18 @@ export async function seedIfEmpty(deps: Omit<Deps, 'upgradeWebSocket'>): Promise
     const text = await res.text();
     if (!res.ok || text.includes('"status":"conflict"') || text.includes('"status":"invalid"'))
       throw new Error(`seeding ${path} failed: ${res.status} ${text}`);
+    return JSON.parse(text) as unknown;
   };
   for (const [name, color] of TAGS) await call(admin.email, '/v1/tags', { name, color });
+  const calendar = await call(admin.email, '/v1/sla/calendars', CALENDAR);
+  for (const policy of POLICIES)
+    await call(admin.email, '/v1/sla/policies', {
+      ...policy,
+      clock: 'business',
+      calendarId: (calendar as { id: string }).id,
+    });
+  for (const template of TEMPLATES)
+    await call(admin.email, '/v1/templates', { ...template, scope: 'workspace' });
 
   let mutationId = 0;
   const m = (name: string, args: unknown) => ({
