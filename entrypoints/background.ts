@@ -7,7 +7,7 @@ import { serveCopilot } from '../lib/copilot/serve';
 import { SidedeskDb } from '../lib/db';
 import { createHandlers, describeError } from '../lib/message-handlers';
 import { serveChanges, serveMessages } from '../lib/messaging';
-import { openNotification, showWarnings } from '../lib/sla-ticker/notifications';
+import { openNotification, showBreaches, showWarnings } from '../lib/sla-ticker/notifications';
 import { SLA_ALARM, SlaTicker } from '../lib/sla-ticker/ticker';
 import { SyncEngine } from '../lib/sync/engine';
 import { realTimers } from '../lib/sync/timers';
@@ -21,6 +21,7 @@ export default defineBackground(() => {
     db,
     broadcast: (notice) => broadcast(notice),
     notify: showWarnings,
+    notifyBreaches: showBreaches,
     alarm: {
       set: (when) => browser.alarms.create(SLA_ALARM, { when }),
       clear: () => browser.alarms.clear(SLA_ALARM).then(() => undefined),

@@ -28,6 +28,10 @@ export const MetaSchemas = {
   cacheVersion: z.number().int(),
   /** SLA warnings already shown (`conversationId:target:clock`), so a restart never repeats one. */
   slaWarned: z.array(z.object({ key: z.string().max(200), at: Instant })),
+  /** SLA breaches already told to this lead or admin (`summary`: told in a summary of old ones). */
+  slaBreached: z.array(
+    z.object({ key: z.string().max(200), at: Instant, summary: z.boolean().optional() }),
+  ),
 } as const;
 
 export type MetaKey = keyof typeof MetaSchemas;

@@ -396,6 +396,22 @@ const RULES: Record<string, Rule> = {
       return { path: '/v1/sla/webhook/test' };
     },
   },
+  'GET /v1/reports/summary': {
+    expect: members(200, LEAD, 200),
+    request: () => ({
+      path: '/v1/reports/summary?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z',
+    }),
+  },
+  'GET /v1/reports/conversations': {
+    expect: members(200, LEAD, 200),
+    request: () => ({
+      path: '/v1/reports/conversations?metric=conversations&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z',
+    }),
+  },
+  'GET /v1/reports/conversations/:id': {
+    expect: members(200, LEAD, 404),
+    request: (ctx) => ({ path: `/v1/reports/conversations/${ctx.a.conversationId}` }),
+  },
   'GET /v1/conversations/:id/events': {
     expect: members(200, ANY, 404),
     request: (ctx) => ({ path: `/v1/conversations/${ctx.a.conversationId}/events` }),

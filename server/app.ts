@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
 import { liveRoutes } from './routes/live';
 import { memberRoutes, meRoutes } from './routes/members';
+import { reportRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
 import { slaRoutes } from './routes/sla';
 import { slaCalendarRoutes } from './routes/sla-calendars';
@@ -20,6 +21,7 @@ import { syncRoutes } from './routes/sync';
 import { tagRoutes } from './routes/tags';
 import { teamRoutes } from './routes/teams';
 import { templateRoutes } from './routes/templates';
+import { testClockRoutes } from './routes/test-clock';
 import { workspaceRoutes } from './routes/workspaces';
 
 export function createApp(deps: Deps) {
@@ -38,10 +40,13 @@ export function createApp(deps: Deps) {
     .route('/v1/sla', slaRoutes(deps))
     .route('/v1/conversations', conversationRoutes(deps))
     .route('/v1/copilot', copilotRoutes(deps))
+    .route('/v1/reports', reportRoutes(deps))
     .route('/v1/live', liveRoutes(deps))
     .route('/v1', syncRoutes(deps))
     .route('/healthz', healthRoutes(deps))
     .route('/', docsRoutes());
+  // End-to-end tests only (TEST_CLOCK, refused unless NODE_ENV=test).
+  if (deps.testClock) api.route('/__test/clock', testClockRoutes(deps.testClock));
 
   return new Hono<AppEnv>()
     .onError(onError)

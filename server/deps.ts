@@ -8,7 +8,8 @@ import type { Deps } from './http/context';
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export function depsFromEnv(env: Env, database: Database): Omit<Deps, 'upgradeWebSocket'> {
-  const now = () => new Date();
+  const testClock = env.TEST_CLOCK ? { offsetMs: 0 } : undefined;
+  const now = testClock ? () => new Date(Date.now() + testClock.offsetMs) : () => new Date();
   return {
     database,
     tokens: new Tokens(loadSigningKey(env), now),
@@ -16,6 +17,7 @@ export function depsFromEnv(env: Env, database: Database): Omit<Deps, 'upgradeWe
     devSignIn: env.DEV_SIGN_IN,
     corsOrigins: env.CORS_ORIGINS,
     now,
+    ...(testClock && { testClock }),
     sla: {
       sweepSecret: env.SLA_SWEEP_SECRET ?? null,
       webhook: {

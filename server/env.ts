@@ -65,10 +65,16 @@ const EnvSchema = z
       .or(z.literal('').transform(() => undefined)),
     /** Attempts per webhook delivery before it is given up. */
     SLA_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+    /** End-to-end tests only: the API's clock can be moved with PUT /__test/clock. */
+    TEST_CLOCK: flag,
   })
   .refine((e) => !(e.DEV_SIGN_IN && e.NODE_ENV === 'production'), {
     message: 'DEV_SIGN_IN trusts any email and is refused when NODE_ENV=production',
     path: ['DEV_SIGN_IN'],
+  })
+  .refine((e) => !e.TEST_CLOCK || e.NODE_ENV === 'test', {
+    message: 'TEST_CLOCK lets anyone move the clock and is allowed only when NODE_ENV=test',
+    path: ['TEST_CLOCK'],
   })
   // Tests never sweep on a timer: they call the sweep with the clock they want.
   .transform((e) => ({

@@ -5,6 +5,7 @@ export * from './copilot';
 export * from './event';
 export * from './mutation';
 export * from './note';
+export * from './reports';
 export * from './sla';
 export * from './sla-records';
 export * from './sync';

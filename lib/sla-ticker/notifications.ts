@@ -6,6 +6,7 @@ import type { ThreadRef } from '../schema';
 import type { TabRequest } from '../schema/tab-messages';
 import { formatDuration, TARGET_NAMES } from '../sla';
 import { askTab } from '../tab-messaging';
+import type { BreachAlerts, SlaBreach } from './breaches';
 import type { SlaWarning } from './warnings';
 
 const PREFIX = 'sidedesk-sla:';
@@ -22,7 +23,11 @@ const MAIL_TABS = [
 ];
 
 export interface WarningNotification {
-  /** Names what a click opens: `sidedesk-sla:thread:<conversationId>` or `…:queue:breaching`. */
+  /**
+   * Names what a click opens: `sidedesk-sla:thread:<conversationId>` (a warning),
+   * `…:breach:<conversationId>:<target>:<clock>` (a breach), `…:queue:breaching` or
+   * `…:queue:breached` (summaries).
+   */
   id: string;
   title: string;
   message: string;
@@ -55,23 +60,67 @@ export function notificationsFor(warnings: readonly SlaWarning[]): WarningNotifi
   ];
 }
 
-export type NotificationTarget = { conversationId: string } | { queue: 'breaching' } | null;
+/** A breach as leads see it: the assignee's name, looked up in the cache. */
+export type NamedBreach = SlaBreach & {
+  /** "you", a member's name, or null while nobody holds it. */
+  assignee: string | null;
+};
+
+function singleBreach(b: NamedBreach): WarningNotification {
+  return {
+    id: `${PREFIX}breach:${b.conversationId}:${b.kind}:${b.clock}`,
+    title: `${TARGET_NAMES[b.kind]} overdue ${formatDuration(Math.max(60_000, b.overdueMs))}`,
+    message: b.subject || '(no subject)',
+    contextMessage: b.assignee === null ? 'Unassigned' : `Assigned to ${b.assignee}`,
+  };
+}
+
+/**
+ * One notification per fresh breach, and one summary ("3 conversations breached their
+ * SLA") of those `planBreachAlerts` folded, which opens Breached.
+ */
+export function breachNotificationsFor(
+  alerts: BreachAlerts & { single: NamedBreach[] },
+): WarningNotification[] {
+  const notes = alerts.single.map(singleBreach);
+  if (alerts.summary.length === 0) return notes;
+  const count = new Set(alerts.summary.map((b) => b.conversationId)).size;
+  const subjects = new Set(alerts.summary.map((b) => b.subject || '(no subject)'));
+  notes.push({
+    id: `${PREFIX}queue:breached`,
+    title:
+      count === 1 ? '1 conversation breached its SLA' : `${count} conversations breached their SLA`,
+    message: [...subjects].slice(0, MAX_SINGLE).join(' · '),
+    contextMessage: 'Open Breached to see them all',
+  });
+  return notes;
+}
+
+export type NotificationTarget =
+  | { conversationId: string }
+  | { queue: 'breaching' | 'breached' }
+  | null;
 
 /** What a click on one of our notifications opens; null for another's. */
 export function notificationTarget(id: string): NotificationTarget {
-  const match = /^sidedesk-sla:(thread|queue):(.+)$/.exec(id);
+  const match = /^sidedesk-sla:(thread|breach|queue):([^:]+)/.exec(id);
   if (!match) return null;
   const [, kind, value = ''] = match;
-  if (kind === 'thread') return { conversationId: value };
-  return value === 'breaching' ? { queue: 'breaching' } : null;
+  if (kind === 'thread' || kind === 'breach') return { conversationId: value };
+  return value === 'breaching' || value === 'breached' ? { queue: value } : null;
 }
 
-export async function showWarnings(warnings: SlaWarning[]) {
+async function show(notes: WarningNotification[]) {
   const iconUrl = browser.runtime.getURL('/sla-warning.png');
-  for (const { id, ...text } of notificationsFor(warnings)) {
+  for (const { id, ...text } of notes) {
     await browser.notifications.create(id, { type: 'basic', iconUrl, priority: 2, ...text });
   }
 }
+
+export const showWarnings = (warnings: SlaWarning[]) => show(notificationsFor(warnings));
+
+export const showBreaches = (alerts: BreachAlerts & { single: NamedBreach[] }) =>
+  show(breachNotificationsFor(alerts));
 
 /** Where a thread opens when no mail tab is open. */
 function addressOf(ref: ThreadRef): string {

@@ -6,6 +6,7 @@ import { slaState } from '../sla';
 import { arrived, policy } from '../sla/test-fixtures';
 import { memoryDb } from '../testing/memory-db';
 import { conversation, member, session } from '../testing/records';
+import type { BreachAlerts } from './breaches';
 import { CLOCK_NOTICE, SlaTicker } from './ticker';
 import type { SlaWarning } from './warnings';
 
@@ -18,6 +19,7 @@ const p1 = policy({
   warning: { unit: 'minutes', value: 10 },
 });
 const ana = member('00000000-0000-4000-8000-000000000001', 'Ana', 'agent');
+const leo = member('00000000-0000-4000-8000-000000000003', 'Leo', 'lead');
 const T = Date.parse('2026-03-02T10:00:00.000Z');
 const min = (n: number) => T + n * 60_000;
 
@@ -47,10 +49,11 @@ function manualTimers(start: number) {
   };
 }
 
-async function seeded() {
+async function seeded(me = ana) {
   const store = memoryDb();
   const { db } = store;
-  await setMeta(db, 'session', session(ana));
+  await setMeta(db, 'session', session(me));
+  await db.members.bulkPut([ana, leo]);
   await db.slaPolicies.put({ ...p1, version: 1 });
   const history = [arrived(new Date(T).toISOString())];
   const sla = slaState({ policy: p1, calendar: null, history, now: new Date(T) });
@@ -63,18 +66,20 @@ function ticker(db: ReturnType<typeof memoryDb>['db'], at: number) {
   const timers = manualTimers(at);
   const heard: ChangeNotice[] = [];
   const shown: SlaWarning[][] = [];
+  const breaches: BreachAlerts[] = [];
   const alarms: (number | null)[] = [];
   const sla = new SlaTicker({
     db,
     broadcast: (n) => heard.push(n),
     notify: async (w) => void shown.push(w),
+    notifyBreaches: async (b) => void breaches.push(b),
     alarm: {
       set: async (when) => void alarms.push(when),
       clear: async () => void alarms.push(null),
     },
     timers,
   });
-  return { sla, timers, heard, shown, alarms };
+  return { sla, timers, heard, shown, breaches, alarms };
 }
 
 describe('the SLA ticker', () => {
@@ -137,5 +142,60 @@ describe('the SLA ticker', () => {
     await t.sla.check();
     expect(t.timers.nextAt()).toBe(Infinity);
     expect(t.alarms.at(-1)).toBeNull();
+  });
+
+  it('tells a lead of a breach once, named, remembered across a restart; the agent never', async () => {
+    const { db, factory } = await seeded(leo);
+    const first = ticker(db, min(25));
+    await first.sla.wake();
+    // Assigned to Ana: the lead has no warning to wait for, only the breach after 10:30.
+    expect(first.alarms).toEqual([min(30) + 1]);
+    first.timers.advanceTo(min(30) + 51);
+    await first.sla.check();
+    expect(first.breaches).toEqual([
+      {
+        single: [
+          expect.objectContaining({
+            conversationId: 'c1',
+            kind: 'firstResponse',
+            assignee: 'Ana',
+            fresh: true,
+          }),
+        ],
+        summary: [],
+      },
+    ]);
+    expect((await getMeta(db, 'slaBreached'))?.map((e) => e.key)).toEqual(['c1:firstResponse:0']);
+    expect(first.shown).toEqual([]);
+
+    db.close();
+    const { db: reopened } = memoryDb(factory);
+    const second = ticker(reopened, min(32));
+    await second.sla.wake();
+    expect(second.breaches).toEqual([]);
+
+    // Ana, the assignee, had the warning; the breach is not hers to hear.
+    const agent = await seeded(ana);
+    const hers = ticker(agent.db, min(25));
+    await hers.sla.wake();
+    expect(hers.shown).toHaveLength(1);
+    // Her only alarm was that warning: no wake for the breach.
+    expect(hers.alarms).toEqual([null]);
+    hers.timers.advanceTo(min(31));
+    await hers.sla.check();
+    expect(hers.breaches).toEqual([]);
+  });
+
+  it('sums up a breach already old when first seen, once', async () => {
+    const { db } = await seeded(leo);
+    const t = ticker(db, min(90));
+    await t.sla.wake();
+    expect(t.breaches).toEqual([
+      { single: [], summary: [expect.objectContaining({ conversationId: 'c1', fresh: false })] },
+    ]);
+    t.sla.changed({ type: 'changed', conversationIds: ['c1'], tables: [] });
+    t.timers.advanceTo(t.timers.nextAt());
+    await t.sla.check();
+    expect(t.breaches).toHaveLength(1);
   });
 });

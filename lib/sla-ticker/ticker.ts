@@ -4,7 +4,9 @@ import { cachedPolicyClocks, owingConversations } from '../queues';
 import type { ChangeNotice } from '../schema/messages';
 import type { PolicyClocks } from '../sla';
 import type { Timers } from '../sync/timers';
+import { type BreachAlerts, checkBreaches, planBreachAlerts, type SlaBreach } from './breaches';
 import { nextLabelChange } from './next-wake';
+import type { NamedBreach } from './notifications';
 import { checkWarnings, rememberWarned, type SlaWarning } from './warnings';
 
 export const SLA_ALARM = 'sidedesk-sla';
@@ -33,6 +35,8 @@ export interface SlaTickerOptions {
   broadcast(notice: ChangeNotice): void;
   /** Shows warnings (chrome.notifications). */
   notify(warnings: SlaWarning[]): Promise<void>;
+  /** Shows breaches to a lead or admin (chrome.notifications); absent: remembered, not shown. */
+  notifyBreaches?(alerts: BreachAlerts & { single: NamedBreach[] }): Promise<void>;
   /** The chrome.alarm named SLA_ALARM, which wakes a stopped worker. */
   alarm: { set(when: number): Promise<void>; clear(): Promise<void> };
   timers: Pick<Timers, 'now' | 'setTimeout' | 'clearTimeout'>;
@@ -41,10 +45,10 @@ export interface SlaTickerOptions {
 /**
  * The one timer behind every SLA countdown (DESIGN.md §1). At each wake and after each
  * change it reads the conversations that owe something from Dexie, warns of targets that
- * reached their warning time, and waits for the next instant anything changes: while a
+ * reached their warning time, tells leads and admins of breaches, and waits for the next instant anything changes: while a
  * page listens, the next time a countdown reads differently (the pages then hear a `clock`
- * notice and recompute their labels); otherwise only the next warning, for which a
- * chrome.alarm also wakes the worker should it stop meanwhile. What it has warned of is
+ * notice and recompute their labels); otherwise only the next warning or breach, for which
+ * a chrome.alarm also wakes the worker should it stop meanwhile. What it has told of is
  * kept in Dexie; everything else is read again after a restart.
  */
 export class SlaTicker {
@@ -111,10 +115,11 @@ export class SlaTicker {
       return;
     }
     this.clocks ??= cachedPolicyClocks(db);
-    const [clocks, conversations, entries = []] = await Promise.all([
+    const [clocks, conversations, entries = [], breachEntries = []] = await Promise.all([
       this.clocks,
       owingConversations(db),
       getMeta(db, 'slaWarned'),
+      getMeta(db, 'slaBreached'),
     ]);
     const { member } = session;
     const warned = new Set(entries.map((e) => e.key));
@@ -124,11 +129,40 @@ export class SlaTicker {
       await setMeta(db, 'slaWarned', rememberWarned(entries, check.due, check.owed, now));
       await this.opts.notify(check.due);
     }
+    const told = new Set(breachEntries.map((e) => e.key));
+    const breaches = checkBreaches(conversations, clocks, member, told, now);
+    if (breaches.due.length > 0) {
+      const plan = planBreachAlerts(breaches.due, breachEntries, breaches.owed, now);
+      // Remembered before shown, like warnings.
+      await setMeta(db, 'slaBreached', plan.entries);
+      const { single, summary } = plan.alerts;
+      if (this.opts.notifyBreaches && (single.length > 0 || summary.length > 0)) {
+        await this.opts.notifyBreaches({ single: await this.named(single, member.id), summary });
+      }
+    }
     const labels = this.listening ? nextLabelChange(conversations, clocks, now) : null;
-    const times = [labels, check.nextAt].filter((t) => t !== null);
+    const alerts = [check.nextAt, breaches.nextAt].filter((t) => t !== null);
+    const nextAlert = alerts.length > 0 ? Math.min(...alerts) : null;
+    const times = [labels, nextAlert].filter((t) => t !== null);
     this.waitUntil(times.length > 0 ? Math.min(...times) : null, now);
-    if (check.nextAt === null) await alarm.clear();
-    else await alarm.set(Math.max(check.nextAt, now + ALARM_MIN_MS));
+    if (nextAlert === null) await alarm.clear();
+    else await alarm.set(Math.max(nextAlert, now + ALARM_MIN_MS));
+  }
+
+  /** Breaches with their assignee's name ("you" for the listener's own). */
+  private async named(breaches: SlaBreach[], me: string): Promise<NamedBreach[]> {
+    const ids = [...new Set(breaches.flatMap((b) => (b.assigneeId ? [b.assigneeId] : [])))];
+    const members = await this.opts.db.members.bulkGet(ids);
+    const names = new Map(members.flatMap((m) => (m ? [[m.id, m.name] as const] : [])));
+    return breaches.map((b) => ({
+      ...b,
+      assignee:
+        b.assigneeId === null
+          ? null
+          : b.assigneeId === me
+            ? 'you'
+            : (names.get(b.assigneeId) ?? 'a teammate'),
+    }));
   }
 
   private waitUntil(at: number | null, now: number) {

@@ -13,6 +13,8 @@ export type Deps = {
   devSignIn: boolean;
   corsOrigins: string[];
   now: () => Date;
+  /** TEST_CLOCK only: how far `now` is ahead of the real clock, moved by PUT /__test/clock. */
+  testClock?: { offsetMs: number };
   sla: {
     /** The scheduler's bearer token for POST /v1/sla/sweep; null = admins only. */
     sweepSecret: string | null;
