@@ -4,16 +4,17 @@ import { benchExtension } from './extension';
 import { benchPropagation } from './propagation';
 import { benchPullScale } from './pull-scale';
 import { benchPushPull, printPushPull } from './push-pull';
+import { benchSla } from './sla';
 import type { Row } from './stats';
 import { benchTemplateSearch, printTemplateSearch } from './template-search';
 
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run.
  * `npm run bench -- api`, `-- extension` (Gmail and Outlook), `-- outlook` (Outlook
- * alone), `-- templates` or `-- copilot` runs one group.
+ * alone), `-- templates`, `-- copilot` or `-- sla` runs one group.
  */
 const groups = process.argv.slice(2);
-const runs = (group: 'api' | 'extension' | 'templates' | 'copilot') =>
+const runs = (group: 'api' | 'extension' | 'templates' | 'copilot' | 'sla') =>
   groups.length === 0 || groups.includes(group);
 if (runs('api')) {
   const databases = benchDatabases();
@@ -48,6 +49,7 @@ if (runs('api')) {
 }
 if (runs('templates')) printTemplateSearch(benchTemplateSearch());
 if (runs('copilot')) printCopilotTriage(benchCopilotTriage());
+if (runs('sla')) await benchSla();
 if (runs('extension')) await benchExtension({ gmail: true, outlook: true });
 else if (groups.includes('outlook')) await benchExtension({ gmail: false, outlook: true });
 process.exit(0);
