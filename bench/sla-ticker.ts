@@ -18,7 +18,9 @@ import {
 import { setMeta } from '../lib/meta';
 import type { Conversation, SlaPolicy } from '../lib/schema';
 import { conversationCountdowns, mostUrgent, policyClocks } from '../lib/sla';
+import { checkBreaches } from '../lib/sla-ticker/breaches';
 import { nextLabelChange } from '../lib/sla-ticker/next-wake';
+import { SLICE } from '../lib/sla-ticker/slices';
 import { SlaTicker } from '../lib/sla-ticker/ticker';
 import { checkWarnings } from '../lib/sla-ticker/warnings';
 import { memoryDb } from '../lib/testing/memory-db';
@@ -72,29 +74,54 @@ const lead = member('00000000-0000-4000-8000-00000000001e', 'Lea', 'lead');
 export type TickerRun = { totalMs: number; slices: SliceStats };
 
 /**
- * What one ticker check runs without an await once Dexie has answered, as
- * lib/queues.ts `owingDueBefore` and lib/sla-ticker/ticker.ts `runAt` do it: merge and sort
- * the three status lists, map the rows, compile the policy clocks from fresh calendar
- * objects (a policy change forgot them), check warnings, find the next label change.
+ * What one ticker check runs once Dexie has answered, as lib/queues.ts `owingDueBefore`
+ * and lib/sla-ticker/ticker.ts `runAt` do it: merge and sort the three status lists, map
+ * the rows, compile the policy clocks from fresh calendar objects (a policy change forgot
+ * them), check warnings and breaches and find the next label change, each over slices of
+ * SLICE conversations with a yield between them. `longest` is the longest of those
+ * synchronous stretches: what a page's message to the worker may wait behind.
  */
 function syncStretch(rowsByStatus: ConversationRow[][], setup: Setup) {
   const calendars = setup.calendarList.map((c) => structuredClone(c));
-  const t0 = performance.now();
-  const merged = rowsByStatus.flat().sort((a, b) => a.dueKey.localeCompare(b.dueKey));
-  const conversations = merged.map(fromConversationRow);
-  const t1 = performance.now();
-  const clocks = policyClocks(setup.policies, calendars);
-  const check = checkWarnings(conversations, clocks, lead, new Set(), NOW.getTime());
-  const t2 = performance.now();
-  nextLabelChange(conversations, clocks, NOW.getTime());
-  const t3 = performance.now();
+  const stretches: number[] = [];
+  const timed = <T>(work: () => T): [T, number] => {
+    const start = performance.now();
+    const result = work();
+    const ms = performance.now() - start;
+    stretches.push(ms);
+    return [result, ms];
+  };
+  const sliced = <T>(items: readonly T[], work: (slice: readonly T[]) => unknown) => {
+    let total = 0;
+    for (let i = 0; i < items.length; i += SLICE)
+      total += timed(() => work(items.slice(i, i + SLICE)))[1];
+    return total;
+  };
+  const [conversations, read] = timed(() =>
+    rowsByStatus
+      .flat()
+      .sort((a, b) => a.dueKey.localeCompare(b.dueKey))
+      .map(fromConversationRow),
+  );
+  const [clocks, compile] = timed(() => policyClocks(setup.policies, calendars));
+  const now = NOW.getTime();
+  let due = 0;
+  const warnings = sliced(conversations, (part) => {
+    due += checkWarnings(part, clocks, lead, new Set(), now).due.length;
+  });
+  const breaches = sliced(conversations, (part) =>
+    checkBreaches(part, clocks, lead, new Set(), now),
+  );
+  const labels = sliced(conversations, (part) => nextLabelChange(part, clocks, now));
   return {
     count: conversations.length,
-    due: check.due.length,
-    read: t1 - t0,
-    warnings: t2 - t1,
-    labels: t3 - t2,
-    total: t3 - t0,
+    due,
+    read,
+    warnings: compile + warnings,
+    breaches,
+    labels,
+    total: read + compile + warnings + breaches + labels,
+    longest: Math.max(...stretches),
   };
 }
 
@@ -116,9 +143,11 @@ function stretchAt(items: readonly CorpusItem[], setup: Setup, rounds: number) {
     due: runs[0]!.due,
     read: med((r) => r.read),
     warnings: med((r) => r.warnings),
+    breaches: med((r) => r.breaches),
     labels: med((r) => r.labels),
     total: med((r) => r.total),
-    max: Math.max(...runs.map((r) => r.total)),
+    longest: med((r) => r.longest),
+    max: Math.max(...runs.map((r) => r.longest)),
   };
 }
 
@@ -207,7 +236,7 @@ export function printSlaTicker(r: Awaited<ReturnType<typeof benchSlaTicker>>) {
   line(`worker start (warns of ${ticker.warned})`, ticker.start);
   for (const [i, c] of ticker.changes.entries()) line(`policy change ${i + 1}`, c);
   console.log(
-    `the same check's stretch without an await, fed from memory at ${stretchSmall.count}: ${f(stretchSmall.total)} ms`,
+    `the same check fed from memory at ${stretchSmall.count}: longest synchronous stretch ${f(stretchSmall.longest)} ms`,
   );
   console.log(
     `\nAt ${stretch.count} owing conversations (${COUNT} open; ${stretch.due} warnings due for a lead), after a policy change (fresh clocks), median of ${CHANGES}:`,
@@ -218,16 +247,18 @@ export function printSlaTicker(r: Awaited<ReturnType<typeof benchSlaTicker>>) {
     `merge, sort and map the rows (owingDueBefore) | ${f(stretch.read)} | ${per(stretch.read)}`,
   );
   console.log(`policyClocks + checkWarnings | ${f(stretch.warnings)} | ${per(stretch.warnings)}`);
+  console.log(`checkBreaches | ${f(stretch.breaches)} | ${per(stretch.breaches)}`);
   console.log(`nextLabelChange (a page listens) | ${f(stretch.labels)} | ${per(stretch.labels)}`);
+  console.log(`all of it, in slices of ${SLICE} | ${f(stretch.total)} | ${per(stretch.total)}`);
   console.log(
-    `one synchronous stretch | ${f(stretch.total)} (max ${f(stretch.max)}) | ${per(stretch.total)}`,
+    `longest synchronous stretch | ${f(stretch.longest)} (max ${f(stretch.max)}) | the rows' merge or one slice`,
   );
   console.log(
     `a page redrawing 100 row chips with freshly compiled clocks: p50 ${r.page.p50.toFixed(2)} ms, p95 ${r.page.p95.toFixed(2)} ms`,
   );
   console.log(
-    stretch.total > LONG_TASK_MS
-      ? `NOT MET: the worker runs one synchronous stretch of ${f(stretch.total)} ms (> ${LONG_TASK_MS} ms) at ${stretch.count} conversations: checkWarnings and nextLabelChange loop over every owing conversation without yielding, so a page's message to the worker waits meanwhile.`
-      : `met: the longest synchronous stretch is ${f(stretch.total)} ms (≤ ${LONG_TASK_MS} ms).`,
+    stretch.max > LONG_TASK_MS
+      ? `NOT MET: a synchronous stretch of ${f(stretch.max)} ms (> ${LONG_TASK_MS} ms) at ${stretch.count} conversations, so a page's message to the worker waits meanwhile.`
+      : `target: no stretch > ${LONG_TASK_MS} ms in the worker on a policy change: met (longest ${f(stretch.max)} ms; the work yields every ${SLICE} conversations).`,
   );
 }

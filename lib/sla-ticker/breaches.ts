@@ -51,6 +51,9 @@ export interface BreachCheck {
   owed: Set<string>;
 }
 
+/** Breaches in the order they are told: the longest overdue first. */
+export const longestOverdueFirst = (a: SlaBreach, b: SlaBreach) => b.overdueMs - a.overdueMs;
+
 /**
  * The breaches a lead or admin gets at `now`: owed targets (paused or not) that used more
  * than their target, never told before. Each is fresh when it breached within FRESH_MS
@@ -97,7 +100,7 @@ export function checkBreaches(
       }
     }
   }
-  due.sort((a, b) => b.overdueMs - a.overdueMs);
+  due.sort(longestOverdueFirst);
   return { due, nextAt: Number.isFinite(nextAt) ? nextAt : null, owed };
 }
 

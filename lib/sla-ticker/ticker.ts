@@ -4,10 +4,17 @@ import { cachedPolicyClocks, owingConversations } from '../queues';
 import type { ChangeNotice } from '../schema/messages';
 import type { PolicyClocks } from '../sla';
 import type { Timers } from '../sync/timers';
-import { type BreachAlerts, checkBreaches, planBreachAlerts, type SlaBreach } from './breaches';
+import {
+  type BreachAlerts,
+  checkBreaches,
+  longestOverdueFirst,
+  planBreachAlerts,
+  type SlaBreach,
+} from './breaches';
 import { nextLabelChange } from './next-wake';
 import type { NamedBreach } from './notifications';
-import { checkWarnings, rememberWarned, type SlaWarning } from './warnings';
+import { earliest, inSlices, mergeChecks } from './slices';
+import { checkWarnings, rememberWarned, type SlaWarning, soonestFirst } from './warnings';
 
 export const SLA_ALARM = 'sidedesk-sla';
 
@@ -123,14 +130,20 @@ export class SlaTicker {
     ]);
     const { member } = session;
     const warned = new Set(entries.map((e) => e.key));
-    const check = checkWarnings(conversations, clocks, member, warned, now);
+    const check = mergeChecks(
+      await inSlices(conversations, (part) => checkWarnings(part, clocks, member, warned, now)),
+      soonestFirst,
+    );
     if (check.due.length > 0) {
       // Remembered before shown: a worker stopped in between loses a warning, never repeats one.
       await setMeta(db, 'slaWarned', rememberWarned(entries, check.due, check.owed, now));
       await this.opts.notify(check.due);
     }
     const told = new Set(breachEntries.map((e) => e.key));
-    const breaches = checkBreaches(conversations, clocks, member, told, now);
+    const breaches = mergeChecks(
+      await inSlices(conversations, (part) => checkBreaches(part, clocks, member, told, now)),
+      longestOverdueFirst,
+    );
     if (breaches.due.length > 0) {
       const plan = planBreachAlerts(breaches.due, breachEntries, breaches.owed, now);
       // Remembered before shown, like warnings.
@@ -140,11 +153,11 @@ export class SlaTicker {
         await this.opts.notifyBreaches({ single: await this.named(single, member.id), summary });
       }
     }
-    const labels = this.listening ? nextLabelChange(conversations, clocks, now) : null;
-    const alerts = [check.nextAt, breaches.nextAt].filter((t) => t !== null);
-    const nextAlert = alerts.length > 0 ? Math.min(...alerts) : null;
-    const times = [labels, nextAlert].filter((t) => t !== null);
-    this.waitUntil(times.length > 0 ? Math.min(...times) : null, now);
+    const labels = this.listening
+      ? earliest(await inSlices(conversations, (part) => nextLabelChange(part, clocks, now)))
+      : null;
+    const nextAlert = earliest([check.nextAt, breaches.nextAt]);
+    this.waitUntil(earliest([labels, nextAlert]), now);
     if (nextAlert === null) await alarm.clear();
     else await alarm.set(Math.max(nextAlert, now + ALARM_MIN_MS));
   }

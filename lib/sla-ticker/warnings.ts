@@ -51,6 +51,9 @@ export interface WarningCheck {
   owed: Set<string>;
 }
 
+/** Warnings in the order they are told: the least time left first. */
+export const soonestFirst = (a: SlaWarning, b: SlaWarning) => a.remainingMs - b.remainingMs;
+
 /**
  * The warnings the listener gets at `now`: clocks that count (not paused), reached their
  * warning time and are not overdue, of conversations they hear, never warned of before.
@@ -91,7 +94,7 @@ export function checkWarnings(
       }
     }
   }
-  due.sort((a, b) => a.remainingMs - b.remainingMs);
+  due.sort(soonestFirst);
   return { due, nextAt: Number.isFinite(nextAt) ? nextAt : null, owed };
 }
 

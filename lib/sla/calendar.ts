@@ -87,19 +87,59 @@ function compile(calendar: BusinessCalendar): WorkingTime {
   const firstDay = (instant: number) => Math.floor(instant / DAY_MS) - 1;
   const lastDay = (instant: number) => Math.floor(instant / DAY_MS) + 2;
 
+  const dayTotal = (day: number) => {
+    const intervals = intervalsOn(day);
+    let total = 0;
+    for (let i = 0; i < intervals.length; i += 2) total += intervals[i + 1]! - intervals[i]!;
+    return total;
+  };
+  // Working ms of whole days summed from the first day asked for, in both directions, so a
+  // span of many weeks is measured by two lookups instead of a walk over its days.
+  let origin: number | null = null;
+  const after = [0];
+  const before = [0];
+  const sumBefore = (day: number): number => {
+    origin ??= day;
+    if (day >= origin) {
+      while (after.length <= day - origin) {
+        after.push(after[after.length - 1]! + dayTotal(origin + after.length - 1));
+      }
+      return after[day - origin]!;
+    }
+    while (before.length <= origin - day) {
+      before.push(before[before.length - 1]! + dayTotal(origin - before.length));
+    }
+    return -before[origin - day]!;
+  };
+  const measureDays = (from: number, to: number, first: number, last: number) => {
+    let total = 0;
+    for (let day = first; day <= last; day++) {
+      const intervals = intervalsOn(day);
+      for (let i = 0; i < intervals.length; i += 2) {
+        const start = Math.max(intervals[i]!, from);
+        const end = Math.min(intervals[i + 1]!, to);
+        if (end > start) total += end - start;
+      }
+    }
+    return total;
+  };
+  // Days this far inside [from, to) have every interval wholly within it, whatever the
+  // zone's offset (±14 h) or a DST shift: they count whole.
+  const INNER_MARGIN = 4;
+
   return {
     measure(from, to) {
       if (to <= from) return 0;
-      let total = 0;
-      for (let day = firstDay(from); day <= lastDay(to); day++) {
-        const intervals = intervalsOn(day);
-        for (let i = 0; i < intervals.length; i += 2) {
-          const start = Math.max(intervals[i]!, from);
-          const end = Math.min(intervals[i + 1]!, to);
-          if (end > start) total += end - start;
-        }
-      }
-      return total;
+      const first = firstDay(from);
+      const last = lastDay(to);
+      const innerFirst = first + INNER_MARGIN;
+      const innerLast = last - INNER_MARGIN - 1;
+      if (innerLast - innerFirst < 2 * INNER_MARGIN) return measureDays(from, to, first, last);
+      return (
+        measureDays(from, to, first, innerFirst - 1) +
+        (sumBefore(innerLast + 1) - sumBefore(innerFirst)) +
+        measureDays(from, to, innerLast + 1, last)
+      );
     },
     advance(from, amount) {
       let left = amount;

@@ -1,5 +1,6 @@
 import type { Status } from '../schema/conversation';
 import type { SlaEvent } from '../schema/sla';
+import { parseIsoInstant } from './iso-instant';
 
 /** A half-open span of instants [start, end); `end` is Infinity while it lasts. */
 export interface Span {
@@ -46,7 +47,7 @@ export function clocksOf(
   now: number,
 ): Clocks | null {
   const events = history
-    .map((event) => ({ event, at: Date.parse(event.at) }))
+    .map((event) => ({ event, at: parseIsoInstant(event.at) }))
     .filter((e) => e.at <= now)
     .sort((a, b) => a.at - b.at);
   const arrival = events.findIndex((e) => e.event.type === 'arrived');
@@ -109,7 +110,7 @@ export function clocksOf(
       case 'status':
         setStatus(event.status, at);
         if (event.status === 'snoozed') {
-          snoozeEnd = event.until ? Math.max(at, Date.parse(event.until)) : Infinity;
+          snoozeEnd = event.until ? Math.max(at, parseIsoInstant(event.until)) : Infinity;
         }
         break;
     }

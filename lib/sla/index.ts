@@ -17,5 +17,6 @@ export {
 } from './countdown';
 export { clockOf, type SlaInput, slaState } from './evaluate';
 export { countdownLabel, type DuePreviewInput, duePreview, formatDuration } from './format';
+export { isoInstant, parseIsoInstant } from './iso-instant';
 export { zonedInstant } from './local-time';
 export { matches, matchPolicy } from './policy-match';

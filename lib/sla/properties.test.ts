@@ -81,6 +81,20 @@ describe('business time', () => {
       );
     },
   );
+
+  test.prop([calendars, instants, fc.nat(200 * 24 * HOUR)])(
+    'a long span measures what its days measure one by one',
+    (cal, from, span) => {
+      const time = workingTime(cal);
+      let byDays = 0;
+      for (let at = from; at < from + span; at += 24 * HOUR) {
+        byDays += time.measure(at, Math.min(at + 24 * HOUR, from + span));
+      }
+      // A fresh compile, so the long span is measured first (its own sums' origin).
+      expect(workingTime(structuredClone(cal)).measure(from, from + span)).toBe(byDays);
+      expect(time.measure(from, from + span)).toBe(byDays);
+    },
+  );
 });
 
 type Step =

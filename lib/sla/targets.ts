@@ -1,6 +1,7 @@
 import type { SlaTargetKind, SlaTargetState } from '../schema/sla';
 import type { WorkingTime } from './calendar';
 import type { ClockRun, Span } from './clock';
+import { isoInstant } from './iso-instant';
 
 /** Where a clock counts: its active spans with the pauses taken out. */
 function countingSpans(active: readonly Span[], pauses: readonly Span[]): Span[] {
@@ -55,8 +56,7 @@ interface TargetInput {
   now: number;
 }
 
-const iso = (instant: number) => new Date(instant).toISOString();
-const isoOrNull = (instant: number | null) => (instant === null ? null : iso(instant));
+const isoOrNull = (instant: number | null) => (instant === null ? null : isoInstant(instant));
 
 /**
  * One target at `now`. Breached means more clock time was used than the target allows,
@@ -78,7 +78,7 @@ export function targetState(input: TargetInput): SlaTargetState {
   return {
     kind: input.kind,
     state,
-    startedAt: iso(run.startedAt),
+    startedAt: isoInstant(run.startedAt),
     dueAt: isoOrNull(instantUsing(spans, time, targetMs)),
     warnAt: warnAfterMs === null ? null : isoOrNull(instantUsing(spans, time, warnAfterMs)),
     completedAt: isoOrNull(run.completedAt),

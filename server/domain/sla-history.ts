@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Conversation, Instant, type SlaEvent, Status } from '../../lib/schema';
+import { isoInstant } from '../../lib/sla';
 import type { Team } from './sla-subject';
 
 /** The activity events an SLA history is read from; the others say nothing about it. */
@@ -37,7 +38,7 @@ function slaEventOf(event: LoggedEvent): SlaEvent[] {
     case 'conversation.status': {
       const change = StatusChange.safeParse(event.after);
       if (!change.success) return [];
-      const at = event.at.toISOString();
+      const at = isoInstant(event.at.getTime());
       const { status, snoozedUntil } = change.data;
       if (status !== 'snoozed' || snoozedUntil === null) return [{ type: 'status', at, status }];
       // A snooze that was over before it was set leaves the conversation open.

@@ -6,7 +6,7 @@ import type {
   SlaTargetKind,
   SlaTargetState,
 } from '../../lib/schema';
-import { clockOf, matchPolicy, slaState, type WorkingTime } from '../../lib/sla';
+import { clockOf, matchPolicy, parseIsoInstant, slaState, type WorkingTime } from '../../lib/sla';
 import { type LoggedEvent, slaHistory } from './sla-history';
 import { slaSubject, type Team } from './sla-subject';
 
@@ -79,29 +79,27 @@ function pointsOf(
   time: WorkingTime,
   now: number,
 ): AlertPoint[] {
-  const base = { target: state.kind, clock, state };
-  if (state.state === 'breached')
-    return [
-      {
-        ...base,
-        kind: 'breach',
-        at: state.dueAt ? Date.parse(state.dueAt) : now,
-        reached: true,
-      },
-    ];
+  // Literal objects, not a spread of shared fields: the sweep makes thousands of these.
+  const point = (kind: AlertKind, at: number, reached: boolean): AlertPoint => ({
+    target: state.kind,
+    clock,
+    kind,
+    at,
+    reached,
+    state,
+  });
+  if (state.state === 'breached') {
+    return [point('breach', state.dueAt ? parseIsoInstant(state.dueAt) : now, true)];
+  }
   if (state.completedAt !== null) return [];
   const points: AlertPoint[] = [];
   if (state.warnAt !== null) {
-    const at = Date.parse(state.warnAt);
-    points.push({ ...base, kind: 'warning', at, reached: at <= now });
+    const at = parseIsoInstant(state.warnAt);
+    points.push(point('warning', at, at <= now));
   }
-  if (state.dueAt !== null)
-    points.push({
-      ...base,
-      kind: 'breach',
-      at: time.advance(Date.parse(state.dueAt), 1),
-      reached: false,
-    });
+  if (state.dueAt !== null) {
+    points.push(point('breach', time.advance(parseIsoInstant(state.dueAt), 1), false));
+  }
   return points;
 }
 
