@@ -1,7 +1,7 @@
-import type {
-  AdherenceFigure,
-  ConversationFacts,
-  ReportFigures,
+import {
+  type AdherenceFigure,
+  type ConversationFacts,
+  type ReportFigures,
   SampledMetricId,
 } from '../schema/reports';
 import { type Range, samplesOf } from './samples';
@@ -9,21 +9,7 @@ import { durationStats, rate } from './stats';
 import { trendsAccumulator } from './trends';
 import { workloadAccumulator } from './workload';
 
-const SAMPLED: readonly SampledMetricId[] = [
-  'conversations',
-  'firstResponse',
-  'firstResponseFromAssignment',
-  'nextResponse',
-  'averageResponse',
-  'resolution',
-  'firstContactResolution',
-  'reopenRate',
-  'slaFirstResponse',
-  'slaNextResponse',
-  'slaResolution',
-  'escalationRate',
-  'copilotAcceptance',
-];
+const SAMPLED: readonly SampledMetricId[] = SampledMetricId.options;
 
 type Value = number | boolean | string;
 
