@@ -1,6 +1,5 @@
 import type { SlaPolicyRecord } from '../../../lib/schema';
-import { Dialog } from '../common/Dialog';
-import { Problem } from '../common/Problem';
+import { DeleteDialog } from '../common/DeleteDialog';
 import { useDeletePolicy } from './use-policies';
 
 type Props = {
@@ -11,43 +10,18 @@ type Props = {
 };
 
 export function DeletePolicyDialog({ policy, open, onClose, onDeleted }: Props) {
-  const remove = useDeletePolicy(policy.id);
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
   return (
-    <Dialog
+    <DeleteDialog
+      noun="policy"
+      name={policy.name}
+      remove={useDeletePolicy(policy.id)}
       open={open}
-      title={`Delete policy “${policy.name}”`}
-      onClose={close}
+      onClose={onClose}
+      onDeleted={onDeleted}
       testId="delete-policy-dialog"
     >
-      <p>
-        Open conversations it applies to are matched again at once: the next policy down the list
-        that matches applies, or none.
-      </p>
-      <Problem error={remove.error} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={close}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate(undefined, {
-              onSuccess: () => {
-                close();
-                onDeleted();
-              },
-            })
-          }
-        >
-          {remove.isPending ? 'Deleting…' : 'Delete policy'}
-        </button>
-      </div>
-    </Dialog>
+      Open conversations it applies to are matched again at once: the next policy down the list that
+      matches applies, or none.
+    </DeleteDialog>
   );
 }
