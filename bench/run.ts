@@ -4,6 +4,7 @@ import { benchExtension } from './extension';
 import { benchPropagation } from './propagation';
 import { benchPullScale } from './pull-scale';
 import { benchPushPull, printPushPull } from './push-pull';
+import { benchReports } from './reports';
 import { benchSla } from './sla';
 import type { Row } from './stats';
 import { benchTemplateSearch, printTemplateSearch } from './template-search';
@@ -11,10 +12,10 @@ import { benchTemplateSearch, printTemplateSearch } from './template-search';
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run.
  * `npm run bench -- api`, `-- extension` (Gmail and Outlook), `-- outlook` (Outlook
- * alone), `-- templates`, `-- copilot` or `-- sla` runs one group.
+ * alone), `-- templates`, `-- copilot`, `-- sla` or `-- reports` runs one group.
  */
 const groups = process.argv.slice(2);
-const runs = (group: 'api' | 'extension' | 'templates' | 'copilot' | 'sla') =>
+const runs = (group: 'api' | 'extension' | 'templates' | 'copilot' | 'sla' | 'reports') =>
   groups.length === 0 || groups.includes(group);
 if (runs('api')) {
   const databases = benchDatabases();
@@ -50,6 +51,7 @@ if (runs('api')) {
 if (runs('templates')) printTemplateSearch(benchTemplateSearch());
 if (runs('copilot')) printCopilotTriage(benchCopilotTriage());
 if (runs('sla')) await benchSla();
+if (runs('reports')) await benchReports();
 if (runs('extension')) await benchExtension({ gmail: true, outlook: true });
 else if (groups.includes('outlook')) await benchExtension({ gmail: false, outlook: true });
 process.exit(0);

@@ -122,7 +122,10 @@ export function createApiClient(baseUrl: string, fetchFn: typeof fetch = fetch) 
       } catch (e) {
         throw new ApiRequestError(0, 'network', `cannot reach ${base}: ${(e as Error).message}`);
       }
-      const body: unknown = await res.json().catch(() => null);
+      // A report's CSV export is relayed as its text; everything else the API answers is JSON.
+      const body: unknown = res.headers.get('content-type')?.startsWith('text/csv')
+        ? await res.text()
+        : await res.json().catch(() => null);
       const error = ApiErrorBody.safeParse(body);
       if (res.status === 401 && error.success && error.data.error.code === 'token_expired') {
         throw new ApiRequestError(401, 'token_expired', error.data.error.message);

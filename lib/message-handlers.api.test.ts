@@ -91,6 +91,28 @@ describe('background messages of the thread sidebar', () => {
     expect(failed).toMatchObject({ code: 'network' });
   });
 
+  it('createSurveyLink: a fresh signed link per reply; unknown or offline is an error', async () => {
+    const ana = await background('ana@acme.test', 'agent');
+    const id = await newConversation(ana);
+    const ask = (conversationId: string) =>
+      ana.handlers.createSurveyLink({
+        type: 'createSurveyLink',
+        survey: { conversationId, kind: 'csat', scale: 'thumbs' },
+      });
+    const [first, second] = [await ask(id), await ask(id)];
+    expect(first).toMatchObject({ kind: 'csat', scale: 'thumbs' });
+    expect(first.url.startsWith(`${server.url}/s/`)).toBe(true);
+    expect(second.id).not.toBe(first.id);
+    expect((await fetch(`${first.url}?score=1`)).status).toBe(200);
+
+    expect(await ask('not-a-conversation').catch(describeError)).toMatchObject({
+      code: 'not_found',
+      message: 'conversation not found',
+    });
+    ana.network.offline = true;
+    expect(await ask(id).catch(describeError)).toMatchObject({ code: 'network' });
+  });
+
   it('getThread: the conversation by ref, the session, and only its unconfirmed changes', async () => {
     const leo = await background('leo@acme.test', 'lead');
     const [a, b] = [await newConversation(leo), await newConversation(leo)];

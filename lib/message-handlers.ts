@@ -11,7 +11,9 @@ import {
   listQueue,
   notesOf,
 } from './queues';
+import { ApiError } from './schema';
 import type { MessageError } from './schema/messages';
+import { SurveyLink } from './schema/survey';
 import { readSessionState } from './session-state';
 import type { SyncEngine } from './sync/engine';
 import { NotSignedIn } from './sync/outbox';
@@ -110,6 +112,19 @@ export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Acco
       });
     },
     mutate: async ({ name, args }) => engine.mutate(name, args),
+    createSurveyLink: async ({ survey }) => {
+      await signedIn();
+      const { status, body } = await engine.relay({
+        method: 'POST',
+        path: '/v1/surveys',
+        body: survey,
+      });
+      if (status === 201) return SurveyLink.parse(body);
+      const error = ApiError.safeParse(body);
+      throw error.success
+        ? new ApiRequestError(status, error.data.error.code, error.data.error.message)
+        : new ApiRequestError(status, 'http', `POST /v1/surveys answered ${status}`);
+    },
     dismissNotices: async () => {
       await deleteMeta(db, 'notices');
       engine.announceSyncState();

@@ -47,8 +47,21 @@ const adminPost = async (ctx: Ctx, path: string, body: unknown, method = 'POST')
   return (await res.json()) as { id: string; invite: { id: string } };
 };
 const unique = () => randomUUID().slice(0, 8);
+const ratingPath = async (ctx: Ctx) => {
+  const link = await adminPost(ctx, '/v1/surveys', {
+    conversationId: ctx.a.conversationId,
+    kind: 'csat',
+  });
+  return new URL((link as unknown as { url: string }).url).pathname;
+};
 const calendar = () => calendarInput(`cal-${unique()}`);
 const policy = () => policyInput({ name: `pol-${unique()}` });
+const GOAL = {
+  name: 'FRT',
+  metric: 'firstResponseP90',
+  target: 3_600_000,
+  timeframe: { kind: 'month' },
+};
 
 /**
  * Who may call what. Every route of the app must appear here: a new route without a row
@@ -408,9 +421,65 @@ const RULES: Record<string, Rule> = {
       path: '/v1/reports/conversations?metric=conversations&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z',
     }),
   },
+  'GET /v1/reports/summary.csv': {
+    expect: members(200, LEAD, 200),
+    request: () => ({
+      path: '/v1/reports/summary.csv?table=figures&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z',
+    }),
+  },
+  'GET /v1/reports/conversations.csv': {
+    expect: members(200, LEAD, 200),
+    request: () => ({
+      path: '/v1/reports/conversations.csv?metric=conversations&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z',
+    }),
+  },
   'GET /v1/reports/conversations/:id': {
     expect: members(200, LEAD, 404),
     request: (ctx) => ({ path: `/v1/reports/conversations/${ctx.a.conversationId}` }),
+  },
+  'GET /v1/reports/weekly': {
+    expect: members(200, LEAD, 200),
+    request: () => ({ path: '/v1/reports/weekly?week=2026-11-23' }),
+  },
+  'POST /v1/reports/weekly/send': {
+    // Workspace A has a review webhook (nothing listens on the discard port); the other has none.
+    expect: members(200, ['admin'], 409),
+    request: async (ctx) => {
+      await adminPost(ctx, '/v1/reports/weekly/webhook', { url: 'http://127.0.0.1:9/r' }, 'PUT');
+      return { path: '/v1/reports/weekly/send' };
+    },
+  },
+  'GET /v1/reports/weekly/webhook': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/reports/weekly/webhook' }),
+  },
+  'PUT /v1/reports/weekly/webhook': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/reports/weekly/webhook', body: { url: null } }),
+  },
+  'GET /v1/goals': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/goals' }) },
+  'GET /v1/goals/:id': {
+    expect: members(200, ANY, 404),
+    request: async (ctx) => ({
+      path: `/v1/goals/${(await adminPost(ctx, '/v1/goals', GOAL)).id}`,
+    }),
+  },
+  'POST /v1/goals': {
+    expect: members(201, LEAD, 201),
+    request: () => ({ path: '/v1/goals', body: GOAL }),
+  },
+  'PUT /v1/goals/:id': {
+    expect: members(200, LEAD, 404),
+    request: async (ctx) => ({
+      path: `/v1/goals/${(await adminPost(ctx, '/v1/goals', GOAL)).id}`,
+      body: GOAL,
+    }),
+  },
+  'DELETE /v1/goals/:id': {
+    expect: members(204, LEAD, 404),
+    request: async (ctx) => ({
+      path: `/v1/goals/${(await adminPost(ctx, '/v1/goals', GOAL)).id}`,
+    }),
   },
   'GET /v1/conversations/:id/events': {
     expect: members(200, ANY, 404),
@@ -444,6 +513,23 @@ const RULES: Record<string, Rule> = {
     request: () => ({ path: '/v1/live/ticket' }),
   },
   'GET /v1/live': { expect: all(401), request: () => ({ path: '/v1/live' }) },
+  'POST /v1/surveys': {
+    expect: members(201, ANY, 404),
+    request: (ctx) => ({
+      path: '/v1/surveys',
+      body: { conversationId: ctx.a.conversationId, kind: 'csat' },
+    }),
+  },
+  // The customer's rating pages: the signed token is the only credential.
+  'GET /s/:token': {
+    expect: all(200),
+    request: async (ctx) => ({ path: await ratingPath(ctx) }),
+  },
+  'POST /s/:token/comment': {
+    // The matrix sends JSON; the page takes a form, so the comment is missing.
+    expect: all(400),
+    request: async (ctx) => ({ path: `${await ratingPath(ctx)}/comment`, body: {} }),
+  },
 };
 
 const routeKeys = (server: TestServer) =>
@@ -546,7 +632,9 @@ for (const target of testDatabases()) {
       const sent = path + JSON.stringify(body ?? null);
       const foreign = [...(who === 'other' ? idsA : idsB)].filter((id) => !sent.includes(id));
       expect(foreign.filter((id) => text.includes(id))).toEqual([]);
-      if (res.status >= 400) expect(JSON.parse(text)).toHaveProperty('error.code');
+      // The API's errors are JSON; the customer's rating pages answer with a page.
+      if (res.status >= 400 && !res.headers.get('content-type')?.startsWith('text/html'))
+        expect(JSON.parse(text)).toHaveProperty('error.code');
     });
 
     it('never changed a record across workspaces', async () => {

@@ -8,6 +8,7 @@ import { authRoutes } from './routes/auth';
 import { conversationRoutes } from './routes/conversations';
 import { copilotRoutes } from './routes/copilot';
 import { docsRoutes } from './routes/docs';
+import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
 import { liveRoutes } from './routes/live';
@@ -17,11 +18,14 @@ import { settingsRoutes } from './routes/settings';
 import { slaRoutes } from './routes/sla';
 import { slaCalendarRoutes } from './routes/sla-calendars';
 import { slaPolicyRoutes } from './routes/sla-policies';
+import { surveyPageRoutes } from './routes/survey-pages';
+import { surveyRoutes } from './routes/surveys';
 import { syncRoutes } from './routes/sync';
 import { tagRoutes } from './routes/tags';
 import { teamRoutes } from './routes/teams';
 import { templateRoutes } from './routes/templates';
 import { testClockRoutes } from './routes/test-clock';
+import { weeklyReviewRoutes } from './routes/weekly-review';
 import { workspaceRoutes } from './routes/workspaces';
 
 export function createApp(deps: Deps) {
@@ -40,7 +44,10 @@ export function createApp(deps: Deps) {
     .route('/v1/sla', slaRoutes(deps))
     .route('/v1/conversations', conversationRoutes(deps))
     .route('/v1/copilot', copilotRoutes(deps))
+    .route('/v1/reports/weekly', weeklyReviewRoutes(deps))
     .route('/v1/reports', reportRoutes(deps))
+    .route('/v1/goals', goalRoutes(deps))
+    .route('/v1/surveys', surveyRoutes(deps))
     .route('/v1/live', liveRoutes(deps))
     .route('/v1', syncRoutes(deps))
     .route('/healthz', healthRoutes(deps))
@@ -48,13 +55,17 @@ export function createApp(deps: Deps) {
   // End-to-end tests only (TEST_CLOCK, refused unless NODE_ENV=test).
   if (deps.testClock) api.route('/__test/clock', testClockRoutes(deps.testClock));
 
-  return new Hono<AppEnv>()
-    .onError(onError)
-    .notFound(onNotFound)
-    .use(cors({ origin: deps.corsOrigins, maxAge: 600 }))
-    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: onBodyTooLarge }))
-    .use(requireJsonBody)
-    .route('/', api);
+  return (
+    new Hono<AppEnv>()
+      .onError(onError)
+      .notFound(onNotFound)
+      // Customers' rating pages: HTML and a form post, so before the API's JSON-only rules.
+      .route('/s', surveyPageRoutes(deps))
+      .use(cors({ origin: deps.corsOrigins, maxAge: 600 }))
+      .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: onBodyTooLarge }))
+      .use(requireJsonBody)
+      .route('/', api)
+  );
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -16,6 +16,7 @@ export function depsFromEnv(env: Env, database: Database): Omit<Deps, 'upgradeWe
     oidc: new OidcVerifier(env.OIDC_PROVIDERS),
     devSignIn: env.DEV_SIGN_IN,
     corsOrigins: env.CORS_ORIGINS,
+    publicUrl: env.PUBLIC_URL,
     now,
     ...(testClock && { testClock }),
     sla: {

@@ -77,6 +77,18 @@ describe('environment', () => {
     );
   });
 
+  it('gives rating links the public URL, by default the address it listens on', () => {
+    expect(loadEnv({}).PUBLIC_URL).toBe('http://127.0.0.1:8787');
+    expect(loadEnv({ HOST: '::1', PORT: '9000' }).PUBLIC_URL).toBe('http://[::1]:9000');
+    expect(loadEnv({ PUBLIC_URL: 'https://desk.acme.test/' }).PUBLIC_URL).toBe(
+      'https://desk.acme.test',
+    );
+    expect(() => loadEnv({ PUBLIC_URL: 'ftp://desk.acme.test' })).toThrow(
+      'PUBLIC_URL: must be an http:// or https:// URL',
+    );
+    expect(() => loadEnv({ PUBLIC_URL: 'desk' })).toThrow('PUBLIC_URL');
+  });
+
   it('keeps a generated signing key in the data folder across restarts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sidedesk-'));
     const first = loadSigningKey({ DATA_DIR: dir });

@@ -67,6 +67,12 @@ const EnvSchema = z
     SLA_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     /** End-to-end tests only: the API's clock can be moved with PUT /__test/clock. */
     TEST_CLOCK: flag,
+    /** Where customers reach the API (rating links in emails); by default http://HOST:PORT. */
+    PUBLIC_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'must be an http:// or https:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   })
   .refine((e) => !(e.DEV_SIGN_IN && e.NODE_ENV === 'production'), {
     message: 'DEV_SIGN_IN trusts any email and is refused when NODE_ENV=production',
@@ -76,10 +82,13 @@ const EnvSchema = z
     message: 'TEST_CLOCK lets anyone move the clock and is allowed only when NODE_ENV=test',
     path: ['TEST_CLOCK'],
   })
-  // Tests never sweep on a timer: they call the sweep with the clock they want.
   .transform((e) => ({
     ...e,
+    // Tests never sweep on a timer: they call the sweep with the clock they want.
     SLA_SWEEP_INTERVAL_SECONDS: e.SLA_SWEEP_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    PUBLIC_URL:
+      e.PUBLIC_URL?.replace(/\/+$/, '') ??
+      `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

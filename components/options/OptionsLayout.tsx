@@ -3,6 +3,8 @@ import { hashOf, type SectionId, sectionsFor } from '../../lib/options/sections'
 import { CopilotPage } from './copilot/CopilotPage';
 import { MembersPage } from './members/MembersPage';
 import { ProfilePage } from './profile/ProfilePage';
+import { ReportsPage } from './reports/ReportsPage';
+import { ReviewPage } from './review/ReviewPage';
 import type { SectionProps } from './section-props';
 import { SettingsPage } from './settings/SettingsPage';
 import { SlaPage } from './sla/SlaPage';
@@ -17,6 +19,8 @@ const PAGES: Record<SectionId, (props: SectionProps) => React.ReactNode> = {
   members: MembersPage,
   teams: TeamsPage,
   sla: SlaPage,
+  reports: ReportsPage,
+  review: ReviewPage,
   settings: SettingsPage,
   copilot: CopilotPage,
   profile: ProfilePage,

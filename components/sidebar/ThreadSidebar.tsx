@@ -158,6 +158,16 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
       <p className="muted" data-testid="sync-state" role="status">
         {model.sync}
       </p>
+      <div className="actions">
+        <button
+          type="button"
+          data-testid="rating-link-button"
+          title="Insert “How did we do? 👍 / 👎” into the reply, each a link that records the answer"
+          onClick={() => run(actions.addRatingLink)}
+        >
+          Add rating link
+        </button>
+      </div>
       {props.copilot && <CopilotSection ports={props.copilot} conversation={c} actions={actions} />}
       <Notes
         notes={props.extras.notes}

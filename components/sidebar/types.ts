@@ -16,6 +16,8 @@ export interface SidebarActions {
   /** Creates the tag in the workspace, then adds it to the conversation. */
   createTag(name: string): Outcome;
   addNote(body: string, mentions: string[]): Outcome;
+  /** Puts a "How did we do? 👍 / 👎" rating link (fresh from the API) into the reply. */
+  addRatingLink(): Outcome;
   openConversation(conversation: Conversation): Outcome;
   dismissNotice(): void;
 }

@@ -1,11 +1,13 @@
 import { mountTemplatePicker } from '../../components/templates/mount';
 import type { MailHost, OpenedCompose } from '../hosts/types';
 import type { Template } from '../schema';
+import { fillRatingLinks, ratingVariantsIn } from '../templates/rating-link';
 import { sanitizeTemplateHtml } from '../templates/sanitize';
 import { variableSource } from '../templates/source';
 import { fillVariables } from '../templates/variables';
 import type { Background } from './background';
 import type { Feature } from './index';
+import { fetchRatingLinks, RatingLinkUnavailable } from './rating-link';
 import { problemOf } from './thread-sidebar';
 
 const BUTTON = {
@@ -15,7 +17,10 @@ const BUTTON = {
   )}`,
 };
 
-/** The draft's conversation (a reply in a thread we know) and the variables' values. */
+/**
+ * The draft's conversation (a reply in a thread we know) and the variables' values; a
+ * rating variable gets a fresh link from the API, or the template is not inserted.
+ */
 async function fill(host: MailHost, compose: OpenedCompose, background: Background, body: string) {
   const threadId = await compose.threadId();
   const [state, members, conversation] = await Promise.all([
@@ -35,7 +40,13 @@ async function fill(host: MailHost, compose: OpenedCompose, background: Backgrou
     mailbox: host.mailbox,
     recipients: compose.recipients(),
   });
-  return { html: sanitizeTemplateHtml(fillVariables(body, source)), conversation };
+  const links = await fetchRatingLinks(
+    background,
+    conversation?.id ?? null,
+    ratingVariantsIn(body),
+  );
+  const html = fillRatingLinks(fillVariables(body, source), links);
+  return { html: sanitizeTemplateHtml(html), conversation };
 }
 
 /** One picker per draft at a time; asking again while it is open focuses it. */
@@ -69,14 +80,21 @@ function pickerFor(
     let templates: Template[] | null = null;
     let problem: string | null = null;
     const choose = async (template: Template) => {
-      close();
       try {
         const { html, conversation } = await fill(host, compose, background, template.body);
+        close();
         compose.focusBody();
         compose.insertHtml(html);
         const args = { templateId: template.id, conversationId: conversation?.id ?? null };
         await background.send({ type: 'mutate', name: 'template.use', args });
       } catch (error) {
+        // The picker stays open to say why, so the agent can pick another template.
+        if (error instanceof RatingLinkUnavailable && open) {
+          problem = error.message;
+          draw();
+          return;
+        }
+        close();
         report(error);
       }
     };

@@ -12,6 +12,7 @@ import { copilotPorts } from './copilot-ports';
 import { customerOf, threadIdIn } from './customer';
 import { errorMessage, type Feature } from './index';
 import type { PageData } from './page-data';
+import { insertRatingLink } from './rating-link';
 import { readOnce } from './read-once';
 import { actions, type SidebarModel, sidebarModel } from './sidebar-model';
 import { onlyTimePassed } from './sla-chip';
@@ -141,6 +142,7 @@ function showSidebar(
       onShown((m) =>
         mutate('note.add', actions.note(m.conversation, crypto.randomUUID(), body, mentions)),
       ),
+    addRatingLink: () => onShown((m) => insertRatingLink(thread, background, m.conversation.id)),
     openConversation: async (conversation) => {
       const threadId = threadIdIn(conversation, host.host, host.mailbox);
       if (!threadId) {

@@ -103,6 +103,30 @@ describe('the activity timeline', () => {
     ]);
   });
 
+  it('tells what the customer answered on a rating link', () => {
+    const rated = (kind: string, scale: string, score: number) =>
+      event('survey.rated', null, null, {
+        surveyId: '00000000-0000-4000-8000-0000000000b1',
+        kind,
+        scale,
+        score,
+      });
+    const events = [
+      rated('csat', 'thumbs', 1),
+      rated('csat', 'five', 4),
+      rated('nps', 'ten', 9),
+      rated('ces', 'seven', 6),
+      rated('csat', 'five', 9),
+    ];
+    expect(timeline(events, [ana], now).map((e) => e.text)).toEqual([
+      'The customer answered a rating link',
+      'The customer found it 6 of 7 easy to get help (CES)',
+      'The customer would recommend us 9 of 10 (NPS)',
+      'The customer rated the reply 4 of 5 (CSAT)',
+      'The customer rated the reply 👍 (CSAT)',
+    ]);
+  });
+
   it('says snoozed until when, and copes with unknown people, types and shapes', () => {
     const until = new Date(2026, 10, 21, 9, 0).toISOString();
     const events = [

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Email, type Event, Id, Instant, type Member, SlaAlertEvent, Status } from '../schema';
+import {
+  Email,
+  type Event,
+  Id,
+  Instant,
+  type Member,
+  SlaAlertEvent,
+  Status,
+  SurveyRatedEvent,
+  scoreLabel,
+} from '../schema';
 import { TARGET_NAMES } from '../sla';
 import { ago } from './relative-time';
 import { formatUntil } from './snooze-times';
@@ -37,6 +47,13 @@ const COPILOT_OUTCOMES: Record<string, Partial<Record<string, string>>> = {
     discarded: 'dismissed the copilot’s triage',
   },
 };
+
+/** What the customer answered on a rating link, in the words of its question. */
+function ratingText({ kind, scale, score }: SurveyRatedEvent): string {
+  if (kind === 'nps') return `would recommend us ${score} of 10 (NPS)`;
+  if (kind === 'ces') return `found it ${score} of 7 easy to get help (CES)`;
+  return `rated the reply ${scale === 'thumbs' ? scoreLabel(scale, score) : `${score} of 5`} (CSAT)`;
+}
 
 /** One readable line per event, newest first ("Ana Agent took this"). */
 export function timeline(events: readonly Event[], members: readonly Member[], now: Date) {
@@ -118,6 +135,10 @@ function sentence(
       const what = record && COPILOT_OUTCOMES[event.type]?.[record.outcome];
       if (!record || !what) return `${who}: ${event.type}`;
       return `${who} ${what}${record.provider === 'offline' ? ' (offline)' : ''}`;
+    }
+    case 'survey.rated': {
+      const rating = read(SurveyRatedEvent, event.after);
+      return rating ? `The customer ${ratingText(rating)}` : 'The customer answered a rating link';
     }
     default:
       return `${who}: ${event.type}`;

@@ -92,6 +92,24 @@ export const DEFINITIONS: readonly MetricDefinition[] = [
     'Of the copilot drafts recorded on these conversations, the share the agent used, as written or edited; the rest were discarded.',
   ),
   d(
+    'csat',
+    'CSAT',
+    'rate',
+    'Of the CSAT ratings customers gave on these conversations, the share satisfied: 👍, or 4 or 5 of 5. Each rating link counts once, so a conversation rated after several replies counts several times.',
+  ),
+  d(
+    'nps',
+    'NPS',
+    'score',
+    'The percentage of promoters (9 or 10 of 0–10, “how likely are you to recommend us”) minus the percentage of detractors (0 to 6), from −100 to 100. Each rating link counts once.',
+  ),
+  d(
+    'ces',
+    'Customer effort (CES)',
+    'score',
+    'The average answer to “how easy was it to get your issue resolved”, from 1 (very difficult) to 7 (very easy). Each rating link counts once.',
+  ),
+  d(
     'volume',
     'Volume',
     'count',
@@ -112,11 +130,7 @@ export const DEFINITIONS: readonly MetricDefinition[] = [
 ];
 
 /** Issue #9 metrics that are not computed yet, and why: shown beside the figures. */
-export const NOT_YET: readonly { metric: string; reason: string }[] = [
-  { metric: 'CSAT', reason: 'No satisfaction surveys are sent or recorded yet.' },
-  { metric: 'NPS', reason: 'No satisfaction surveys are sent or recorded yet.' },
-  { metric: 'CES', reason: 'No satisfaction surveys are sent or recorded yet.' },
-];
+export const NOT_YET: readonly { metric: string; reason: string }[] = [];
 
 const byId = new Map(DEFINITIONS.map((x) => [x.id, x]));
 

@@ -277,6 +277,31 @@ describe('one conversation’s facts', () => {
     expect(f.copilotDrafts[0]?.eventIds).toEqual([d1]);
   });
 
+  it('keeps every rating of the conversation, one per link, with its event', () => {
+    const log = logOf();
+    log.created(t(0));
+    log.reply(t(10));
+    const first = log.rated(t(60), 'csat', 'thumbs', 1);
+    log.reply(t(120));
+    const second = log.rated(t(180), 'csat', 'five', 2);
+    const nps = log.rated(t(200), 'nps', 'ten', 9);
+    log.rated(t(210), 'ces', 'seven', 9); // off its scale: says nothing
+    log.events.push({ id: 'bad', type: 'survey.rated', before: null, after: {}, at: t(220) });
+    const f = facts(log);
+    expect(f.ratings).toEqual([
+      { at: t(60), kind: 'csat', scale: 'thumbs', score: 1, eventIds: [first] },
+      { at: t(180), kind: 'csat', scale: 'five', score: 2, eventIds: [second] },
+      { at: t(200), kind: 'nps', scale: 'ten', score: 9, eventIds: [nps] },
+    ]);
+    const range = { from: T0, to: T0 + 24 * HOUR };
+    expect(samplesOf(f, 'csat', range)).toEqual([
+      { conversationId: 'c1', value: true, at: t(60), eventIds: [first] },
+      { conversationId: 'c1', value: false, at: t(180), eventIds: [second] },
+    ]);
+    expect(samplesOf(f, 'nps', range).map((s) => s.value)).toEqual([9]);
+    expect(samplesOf(f, 'ces', range)).toEqual([]);
+  });
+
   it('reads nothing after now, and nothing unreadable', () => {
     const log = logOf();
     log.created(t(0));

@@ -25,8 +25,8 @@ type Span = ConversationFacts['openSpans'][number];
 
 /**
  * What one conversation's history says: when it arrived, was assigned, answered, closed
- * and re-opened, its SLA outcomes and copilot drafts, each with the ids of the events it
- * was read from. Pure: the same history and `now` give the same facts anywhere.
+ * and re-opened, its SLA outcomes, copilot drafts and the customer's ratings, each with the
+ * ids of the events it was read from. Pure: the same history and `now` give the same facts anywhere.
  */
 export function conversationFacts(input: FactsInput): ConversationFacts {
   const { conversation, events, sla, businessCalendar } = input;
@@ -51,6 +51,7 @@ export function conversationFacts(input: FactsInput): ConversationFacts {
   const closes: ConversationFacts['closes'] = [];
   const assignments: ConversationFacts['assignments'] = [];
   const copilotDrafts: ConversationFacts['copilotDrafts'] = [];
+  const ratings: ConversationFacts['ratings'] = [];
   const openSpans: Span[] = [{ start: iso(arrivedAt), end: null }];
 
   for (const m of moments) {
@@ -105,6 +106,15 @@ export function conversationFacts(input: FactsInput): ConversationFacts {
         break;
       case 'copilotDraft':
         copilotDrafts.push({ at: iso(m.at), outcome: m.outcome, eventIds: [m.id] });
+        break;
+      case 'rating':
+        ratings.push({
+          at: iso(m.at),
+          kind: m.survey,
+          scale: m.scale,
+          score: m.score,
+          eventIds: [m.id],
+        });
         break;
       default:
         break;
@@ -182,6 +192,7 @@ export function conversationFacts(input: FactsInput): ConversationFacts {
       targets: slaOutcomes({ ...sla, history, moments, now: input.now }),
     },
     copilotDrafts,
+    ratings,
     openSpans,
     assignments,
     closes,

@@ -4,6 +4,7 @@ import type {
   SampledMetricId,
   SlaOutcome,
 } from '../schema/reports';
+import { satisfied } from './ratings';
 
 /** The period a report covers, in epoch ms: [from, to). */
 export interface Range {
@@ -90,5 +91,15 @@ export function samplesOf(
     }
     case 'copilotAcceptance':
       return facts.copilotDrafts.map((d) => sample(d.outcome, d.at, d.eventIds));
+    // Every rated link counts: a conversation rated after several replies, several times.
+    case 'csat':
+      return facts.ratings
+        .filter((r) => r.kind === 'csat')
+        .map((r) => sample(satisfied(r), r.at, r.eventIds));
+    case 'nps':
+    case 'ces':
+      return facts.ratings
+        .filter((r) => r.kind === metric)
+        .map((r) => sample(r.score, r.at, r.eventIds));
   }
 }

@@ -96,6 +96,37 @@ describe('report figures', () => {
     ]);
   });
 
+  it('CSAT, NPS and CES count every rating of the conversations that arrived (hand-checked)', () => {
+    const R1 = factsOf('r1', t(0), (log) => {
+      log.rated(t(30), 'csat', 'five', 5);
+      log.rated(t(90), 'csat', 'five', 3);
+      log.rated(t(95), 'csat', 'five', 4);
+      log.rated(t(100), 'nps', 'ten', 10);
+      log.rated(t(101), 'nps', 'ten', 9);
+      log.rated(t(110), 'ces', 'seven', 6);
+    });
+    const R2 = factsOf('r2', t(60), (log) => {
+      log.rated(t(70), 'csat', 'thumbs', 1);
+      log.rated(t(80), 'csat', 'thumbs', 0);
+      log.rated(t(90), 'nps', 'ten', 6);
+      log.rated(t(91), 'nps', 'ten', 8);
+      log.rated(t(92), 'ces', 'seven', 2);
+      log.rated(t(93), 'ces', 'seven', 7);
+    });
+    // Arrived before the period: its rating is not in the figures.
+    const early = factsOf('early', '2026-11-29T20:00:00.000Z', (log) =>
+      log.rated(t(30), 'csat', 'thumbs', 0),
+    );
+    const figures = reportFigures([R1, R2, early], RANGE, NOW.getTime(), 'UTC');
+    expect(ReportFigures.parse(figures)).toEqual(figures);
+    // Satisfied: 5, 4 and 👍 of 5, 3, 4, 👍, 👎.
+    expect(figures.csat).toEqual({ count: 3, of: 5, rate: 0.6 });
+    // Promoters 10 and 9, passive 8, detractor 6: (2 − 1) / 4 = 25.
+    expect(figures.nps).toEqual({ count: 4, promoters: 2, passives: 1, detractors: 1, score: 25 });
+    // (6 + 2 + 7) / 3.
+    expect(figures.ces).toEqual({ count: 3, average: 5 });
+  });
+
   it('cuts days in the report’s time zone', () => {
     // 23:30 UTC on 30 Nov is 00:30 on 1 Dec in Berlin.
     const late = factsOf('late', '2026-11-30T23:30:00.000Z', () => {});
@@ -122,6 +153,15 @@ describe('report figures', () => {
       averageMs: null,
     });
     expect(figures.reopenRate.rate).toBeNull();
+    expect(figures.csat.rate).toBeNull();
+    expect(figures.nps).toEqual({
+      count: 0,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      score: null,
+    });
+    expect(figures.ces).toEqual({ count: 0, average: null });
   });
 
   it('median of an even count is the mean of the middle two; p90 is the nearest rank', () => {

@@ -4,6 +4,7 @@ import {
   type ReportFigures,
   SampledMetricId,
 } from '../schema/reports';
+import { cesFigure, npsFigure } from './ratings';
 import { type Range, samplesOf } from './samples';
 import { durationStats, rate } from './stats';
 import { trendsAccumulator } from './trends';
@@ -70,6 +71,9 @@ export function reportAccumulator(range: Range, now: number, timeZone: string) {
           edited,
           discarded: count(drafts, 'discarded'),
         },
+        csat: rate(count(v('csat'), true), v('csat').length),
+        nps: npsFigure(numbers(v('nps'))),
+        ces: cesFigure(numbers(v('ces'))),
         ...trends.result(),
         workload: workload.result(),
       };

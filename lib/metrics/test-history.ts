@@ -37,6 +37,14 @@ export function logOf(prefix = 'e') {
         sources: [],
         outcome,
       }),
+    /** The customer's answer to a rating link, as the rating page logs it. */
+    rated: (at: string, kind: string, scale: string, score: number) =>
+      push('survey.rated', at, {
+        surveyId: `00000000-0000-4000-8000-${String(events.length + 1).padStart(12, '0')}`,
+        kind,
+        scale,
+        score,
+      }),
     breach: (at: string, target: string, clock = 0) =>
       push('sla.breached', at, {
         target,

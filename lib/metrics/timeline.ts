@@ -3,6 +3,7 @@ import { Instant } from '../schema/common';
 import { Priority, Status } from '../schema/conversation-fields';
 import type { SlaEvent } from '../schema/sla';
 import { SlaAlertEvent } from '../schema/sla-records';
+import { SurveyRatedEvent } from '../schema/survey';
 
 /** An activity-log event as metrics read it (`Event` without version and actor). */
 export interface MetricEvent {
@@ -26,6 +27,7 @@ export const METRIC_EVENT_TYPES = [
   'copilot.draft',
   'sla.warning',
   'sla.breached',
+  'survey.rated',
 ] as const;
 
 /** One thing that happened, read from one event; `at` in epoch ms. */
@@ -38,6 +40,9 @@ export type Moment = { id: string; at: number } & (
   | { kind: 'priority'; from: Priority; to: Priority }
   | { kind: 'copilotDraft'; outcome: 'accepted' | 'edited' | 'discarded' }
   | { kind: 'slaAlert'; alert: 'warning' | 'breach'; target: string; clock: number }
+  | ({ kind: 'rating' } & Pick<SurveyRatedEvent, 'scale' | 'score'> & {
+        survey: SurveyRatedEvent['kind'];
+      })
 );
 
 const StatusChange = z.object({ status: Status, snoozedUntil: Instant.nullable() });
@@ -101,6 +106,12 @@ export function momentsOf(event: MetricEvent): Moment[] {
           clock: alert.data.clock,
         },
       ];
+    }
+    case 'survey.rated': {
+      const rating = SurveyRatedEvent.safeParse(event.after);
+      if (!rating.success) return [];
+      const { kind, scale, score } = rating.data;
+      return [{ ...base, kind: 'rating', survey: kind, scale, score }];
     }
     default:
       return [];

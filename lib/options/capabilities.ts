@@ -6,7 +6,9 @@ export type Capability =
   | 'manageMembers'
   | 'manageInvites'
   | 'manageSettings'
-  | 'manageSla';
+  | 'manageSla'
+  | 'manageGoals'
+  | 'manageReviewWebhook';
 
 /** The API's authorization matrix (docs/architecture.md), which the page only reflects. */
 const ALLOWED: Record<Capability, readonly Role[]> = {
@@ -16,6 +18,8 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   manageInvites: ['admin'],
   manageSettings: ['admin'],
   manageSla: ['admin'],
+  manageGoals: ['lead', 'admin'],
+  manageReviewWebhook: ['admin'],
 };
 
 export const may = (role: Role, capability: Capability) => ALLOWED[capability].includes(role);

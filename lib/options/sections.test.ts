@@ -11,6 +11,8 @@ describe('options sections', () => {
       'members',
       'teams',
       'sla',
+      'reports',
+      'review',
       'settings',
       'copilot',
       'profile',
@@ -21,6 +23,8 @@ describe('options sections', () => {
       'members',
       'teams',
       'sla',
+      'reports',
+      'review',
       'copilot',
       'profile',
     ]);
@@ -35,5 +39,11 @@ describe('options sections', () => {
     expect(sectionFromHash('#tags', sectionsFor('lead'))).toBe('tags');
     expect(sectionFromHash('#/members/123', sectionsFor('admin'))).toBe('members');
     expect(sectionFromHash('#/sla/policies', sectionsFor('agent'))).toBe('sla');
+    expect(sectionFromHash('#/reports?range=7&metric=resolution', sectionsFor('lead'))).toBe(
+      'reports',
+    );
+    expect(sectionFromHash('#/review', sectionsFor('lead'))).toBe('review');
+    expect(sectionFromHash('#/review', sectionsFor('agent'))).toBe('templates');
+    expect(sectionFromHash('#/reports', sectionsFor('agent'))).toBe('templates');
   });
 });

@@ -6,6 +6,8 @@ export type SectionId =
   | 'members'
   | 'teams'
   | 'sla'
+  | 'reports'
+  | 'review'
   | 'settings'
   | 'copilot'
   | 'profile';
@@ -21,6 +23,8 @@ const ALL: readonly Section[] = [
   { id: 'members', label: 'Members' },
   { id: 'teams', label: 'Teams' },
   { id: 'sla', label: 'SLA' },
+  { id: 'reports', label: 'Reports' },
+  { id: 'review', label: 'Weekly review' },
   { id: 'settings', label: 'Settings' },
   { id: 'copilot', label: 'Copilot' },
   { id: 'profile', label: 'Profile' },
@@ -34,11 +38,23 @@ const BY_ROLE: Record<Role, ReadonlySet<SectionId>> = {
     'members',
     'teams',
     'sla',
+    'reports',
+    'review',
     'settings',
     'copilot',
     'profile',
   ]),
-  lead: new Set(['templates', 'tags', 'members', 'teams', 'sla', 'copilot', 'profile']),
+  lead: new Set([
+    'templates',
+    'tags',
+    'members',
+    'teams',
+    'sla',
+    'reports',
+    'review',
+    'copilot',
+    'profile',
+  ]),
   agent: new Set(['templates', 'sla', 'copilot', 'profile']),
 };
 

@@ -6,6 +6,7 @@ import { Event } from './event';
 import { MutationName } from './mutation';
 import { Note } from './note';
 import { SlaCalendarRecord, SlaPolicyRecord } from './sla-records';
+import { CreateSurvey, SurveyLink } from './survey';
 import { CreateTag, Tag } from './tag';
 import { Template } from './template';
 import { Member, Workspace } from './workspace';
@@ -79,7 +80,7 @@ export const RelayRequest = z.object({
     .string()
     .max(2000)
     .regex(
-      /^\/v1\/(templates|tags|members|invites|teams|workspace|sla|copilot\/settings|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
+      /^\/v1\/(templates|tags|members|invites|teams|workspace|sla|reports|goals|copilot\/settings|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
       'not a management path of the API',
     )
     .refine((path) => !path.includes('..'), 'not a management path of the API'),
@@ -132,6 +133,8 @@ export const Request = z.discriminatedUnion('type', [
   /** What a thread's sidebar draws that changes with every sync, in one worker turn. */
   request('getThread', { ref: ThreadRef }),
   request('mutate', { name: MutationName, args: z.unknown() }),
+  /** A fresh rating link for one reply: online only (the API signs it). */
+  request('createSurveyLink', { survey: CreateSurvey }),
   request('dismissNotices', {}),
   request('dismissPageError', {}),
   request('relay', RelayRequest.shape),
@@ -191,6 +194,7 @@ export const ResponseData = {
       message: z.string(),
     }),
   ]),
+  createSurveyLink: SurveyLink,
   dismissNotices: z.null(),
   dismissPageError: z.null(),
   relay: RelayResponse,

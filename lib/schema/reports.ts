@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, Instant } from './common';
 import { Priority, Status, TagName } from './conversation-fields';
 import { SlaTargetKind, TimeZone } from './sla';
+import { SurveyKind, SurveyScale } from './survey';
 
 /** Which clock durations are measured in: business hours of a calendar, or elapsed time. */
 export const ReportClock = z.enum(['business', 'calendar']);
@@ -22,6 +23,9 @@ export const MetricId = z.enum([
   'slaResolution',
   'escalationRate',
   'copilotAcceptance',
+  'csat',
+  'nps',
+  'ces',
   'volume',
   'backlog',
   'workload',
@@ -37,7 +41,8 @@ export const MetricDefinition = z.object({
   title: z.string(),
   /** One or two plain sentences, as the reports UI shows them. */
   definition: z.string(),
-  unit: z.enum(['ms', 'count', 'rate']),
+  /** `score`: NPS (−100 to 100) and CES (an average of 1 to 7). */
+  unit: z.enum(['ms', 'count', 'rate', 'score']),
 });
 export type MetricDefinition = z.infer<typeof MetricDefinition>;
 
@@ -164,6 +169,16 @@ export const ConversationFacts = z.object({
   copilotDrafts: z.array(
     z.object({ at: Instant, outcome: CopilotDraftOutcome, eventIds: EventIds }),
   ),
+  /** The customer's answers to rating links (CSAT, NPS, CES), one per link rated. */
+  ratings: z.array(
+    z.object({
+      at: Instant,
+      kind: SurveyKind,
+      scale: SurveyScale,
+      score: z.number().int().min(0).max(10),
+      eventIds: EventIds,
+    }),
+  ),
   /** When the conversation was not closed: [start, end), end null while open. */
   openSpans: z.array(z.object({ start: Instant, end: Instant.nullable() })),
   assignments: z.array(z.object({ at: Instant, assigneeId: Id.nullable(), eventIds: EventIds })),
@@ -214,6 +229,21 @@ export const ReportFigures = z.object({
     accepted: z.number().int().nonnegative(),
     edited: z.number().int().nonnegative(),
     discarded: z.number().int().nonnegative(),
+  }),
+  /** Satisfied CSAT ratings (👍, or 4–5 of 5) of all CSAT ratings. */
+  csat: RateFigure,
+  nps: z.object({
+    count: z.number().int().nonnegative(),
+    promoters: z.number().int().nonnegative(),
+    passives: z.number().int().nonnegative(),
+    detractors: z.number().int().nonnegative(),
+    /** % promoters − % detractors, from −100 to 100; null without ratings. */
+    score: z.number().min(-100).max(100).nullable(),
+  }),
+  ces: z.object({
+    count: z.number().int().nonnegative(),
+    /** The mean effort, 1 (very difficult) to 7 (very easy); null without ratings. */
+    average: z.number().min(1).max(7).nullable(),
   }),
   volume: z.array(
     z.object({
@@ -274,3 +304,52 @@ export const ConversationReport = z.object({
   definitions: z.array(MetricDefinition),
 });
 export type ConversationReport = z.infer<typeof ConversationReport>;
+
+// ---- Tables (the reports UI and the `.csv` routes) ----
+
+/** The tables of a summary that `GET /v1/reports/summary.csv?table=` exports. */
+export const ReportTable = z.enum(['figures', 'volume', 'backlog', 'workload'], {
+  error: 'table must be one of figures, volume, backlog, workload',
+});
+export type ReportTable = z.infer<typeof ReportTable>;
+
+/** `GET /v1/reports/summary.csv`: one table of the summary over the usual filters. */
+export const ReportTableQuery = checkedRange(
+  z.strictObject({ ...filterFields, table: ReportTable }),
+);
+export type ReportTableQuery = z.infer<typeof ReportTableQuery>;
+
+/** `GET /v1/reports/conversations.csv`: every sample behind one figure, unpaged. */
+export const ReportConversationsCsvQuery = checkedRange(
+  z.strictObject({ ...filterFields, metric: SampledMetricId }),
+);
+export type ReportConversationsCsvQuery = z.infer<typeof ReportConversationsCsvQuery>;
+
+/** A drill-down sample with the subject of its conversation, for a list people read. */
+export const ReportSampleRow = MetricSample.extend({ subject: z.string() });
+export type ReportSampleRow = z.infer<typeof ReportSampleRow>;
+
+/** `GET /v1/reports/conversations`, as the route answers it: samples with their subjects. */
+export const ReportConversationsPage = ReportConversations.extend({
+  samples: z.array(ReportSampleRow),
+});
+export type ReportConversationsPage = z.infer<typeof ReportConversationsPage>;
+
+/** One metric event of a conversation, as its timeline shows it. */
+export const TimelineEvent = z.object({
+  id: z.string(),
+  type: z.string(),
+  /** When it happened: a reply or customer message when it was sent, else when recorded. */
+  at: Instant,
+  actorId: Id.nullable(),
+  /** What changed, in a word: the new status or priority, the assignee id, the draft's outcome, the SLA target. */
+  detail: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+/** `GET /v1/reports/conversations/:id`: the facts, and the events they name in time order. */
+export const ConversationTimeline = ConversationReport.extend({
+  subject: z.string(),
+  events: z.array(TimelineEvent),
+});
+export type ConversationTimeline = z.infer<typeof ConversationTimeline>;

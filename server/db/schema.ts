@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -15,6 +16,8 @@ import {
 import type {
   BusinessCalendar,
   CopilotSettings,
+  GoalFilters,
+  GoalTimeframe,
   Participant,
   SlaConditions,
   SlaPolicy,
@@ -57,6 +60,8 @@ export const workspaces = pgTable('workspaces', {
   copilotApiKey: text('copilot_api_key'),
   /** Where SLA breaches are posted, and the secret that signs them; null = nowhere. */
   slaWebhook: jsonb('sla_webhook').$type<SlaWebhook>(),
+  /** Where the weekly review is posted, and the generated secret that signs it; null = nowhere. */
+  reviewWebhook: jsonb('review_webhook').$type<SlaWebhook>(),
   createdAt: instant('created_at').notNull(),
 });
 
@@ -411,4 +416,160 @@ export const slaWebhookDeliveries = pgTable(
   (t) => [
     index('sla_webhook_deliveries_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
   ],
+);
+
+/**
+ * Report rollups (docs/analytics.md): every conversation's part in each figure, computed
+ * by lib/metrics from its events and kept until the conversation (or the workspace's SLA
+ * setup) changes, so a report aggregates indexed rows in SQL instead of replaying events.
+ */
+export const reportSamples = pgTable(
+  'report_samples',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: text('conversation_id').notNull(),
+    /** A sampled metric, or `openSpan`, `close`, `assignment`, `current` (trends, workload). */
+    metric: text('metric').notNull(),
+    seq: integer('seq').notNull(),
+    /** The conversation's arrival: per-conversation figures count those arriving in the period. */
+    arrivalAt: instant('arrival_at').notNull(),
+    at: instant('at').notNull(),
+    /** The end of an open span; null while open. */
+    endAt: instant('end_at'),
+    /** A duration in elapsed time, and in business time (null without a business calendar). */
+    calendarMs: bigint('calendar_ms', { mode: 'number' }),
+    businessMs: bigint('business_ms', { mode: 'number' }),
+    /** Any other value: `true`/`false`, an SLA state, a draft's outcome, a status. */
+    value: text('value'),
+    /** The agent a close, an assignment or the current state is about. */
+    agentId: uuid('agent_id'),
+    eventIds: jsonb('event_ids').$type<string[]>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.conversationId, t.metric, t.seq] }),
+    // Each row is in the one index its queries read (partial indexes: fewer entries to write).
+    // Covering (as key columns: drizzle has no INCLUDE): a report's figures are read from
+    // the index alone, in index-only scans, not from the wide rows.
+    index('report_samples_arrival')
+      .on(t.workspaceId, t.metric, t.arrivalAt, t.calendarMs, t.businessMs, t.value)
+      .where(sql`${t.metric} not in ('openSpan', 'close', 'assignment', 'current')`),
+    index('report_samples_at')
+      .on(t.workspaceId, t.metric, t.at, t.agentId)
+      .where(sql`${t.metric} in ('close', 'assignment')`),
+    // Backlog reads the spans still open or closed lately, not every span ever.
+    index('report_samples_span_end')
+      .on(t.workspaceId, t.endAt, t.at)
+      .where(sql`${t.metric} = 'openSpan'`),
+    // Workload's "open now": the few conversations not closed, out of every one ever.
+    index('report_samples_open')
+      .on(t.workspaceId, t.agentId, t.arrivalAt)
+      .where(sql`${t.metric} = 'current' and ${t.value} <> 'closed'`),
+  ],
+);
+
+/** When each conversation's samples were computed, and until when they hold without an event. */
+export const reportRollups = pgTable(
+  'report_rollups',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: text('conversation_id').notNull(),
+    /** An SLA clock falls due or a snooze ends: the samples must be computed again then. */
+    validUntil: instant('valid_until'),
+    computedAt: instant('computed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.conversationId] }),
+    index('report_rollups_valid_until')
+      .on(t.workspaceId, t.validUntil)
+      .where(sql`${t.validUntil} is not null`),
+  ],
+);
+
+/** How far a workspace's rollups are: the sync version they include, the SLA setup they used. */
+export const reportRollupState = pgTable('report_rollup_state', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  version: version(),
+  /** sha256 of the policies, calendars and team addresses the samples were computed with. */
+  setup: text('setup').notNull(),
+  refreshedAt: instant('refreshed_at').notNull(),
+});
+
+/**
+ * Rating links (CSAT, NPS, CES) and their answers: one row per link, so one per reply.
+ * `score` and `comment` are the customer's own survey answer, given on our rating page.
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: text('conversation_id').notNull(),
+    /** The member who added the link to a reply. */
+    createdBy: uuid('created_by').notNull(),
+    kind: text('kind', { enum: ['csat', 'nps', 'ces'] }).notNull(),
+    scale: text('scale', { enum: ['thumbs', 'five', 'ten', 'seven'] }).notNull(),
+    createdAt: instant('created_at').notNull(),
+    score: integer('score'),
+    ratedAt: instant('rated_at'),
+    comment: text('comment'),
+    commentedAt: instant('commented_at'),
+  },
+  (t) => [index('surveys_workspace_conversation').on(t.workspaceId, t.conversationId)],
+);
+
+/** The key that signs a workspace's rating links, made on first use (every instance reads it). */
+export const surveyKeys = pgTable('survey_keys', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  /** 32 random bytes, base64url. */
+  secret: text('secret').notNull(),
+  createdAt: instant('created_at').notNull(),
+});
+
+/** Goals a lead set on a report figure (docs/analytics.md); progress is computed on read. */
+export const goals = pgTable(
+  'goals',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    metric: text('metric').notNull(),
+    comparison: text('comparison', { enum: ['atMost', 'atLeast'] }).notNull(),
+    /** Milliseconds for a duration, 0–1 for a rate. */
+    target: doublePrecision('target').notNull(),
+    timeframe: jsonb('timeframe').$type<GoalTimeframe>().notNull(),
+    filters: jsonb('filters').$type<GoalFilters>().notNull(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [index('goals_workspace').on(t.workspaceId)],
+);
+
+/**
+ * One row per workspace and week whose review the scheduler queued: the primary key lets
+ * exactly one instance queue it, however many tick at once or restart.
+ */
+export const weeklyReviewSends = pgTable(
+  'weekly_review_sends',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** The Monday the week starts on, in the report time zone. */
+    week: text('week').notNull(),
+    deliveryId: uuid('delivery_id').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.week] })],
 );

@@ -12,6 +12,8 @@ export type Deps = {
   oidc: OidcVerifier;
   devSignIn: boolean;
   corsOrigins: string[];
+  /** Where customers reach the API (PUBLIC_URL); absent: the origin a request came to. */
+  publicUrl?: string;
   now: () => Date;
   /** TEST_CLOCK only: how far `now` is ahead of the real clock, moved by PUT /__test/clock. */
   testClock?: { offsetMs: number };

@@ -1,10 +1,5 @@
-import {
-  DEFINITIONS,
-  definitionOf,
-  NOT_YET,
-  reportAccumulator,
-  samplesOf,
-} from '../../lib/metrics';
+import { and, sql } from 'drizzle-orm';
+import { DEFINITIONS, definitionOf, NOT_YET } from '../../lib/metrics';
 import type {
   MetricSample,
   ReportConversations,
@@ -13,8 +8,11 @@ import type {
   ReportSummary,
 } from '../../lib/schema';
 import type { Db } from '../db/open';
+import { selectRows } from '../db/select-rows';
+import { aggregateFigures, durationColumn, type SampleScope, samplesFrom } from './aggregate';
 import { reportContext } from './context';
-import { factBatches } from './scan';
+import { refreshRollups } from './refresh';
+import { filterConditions } from './scan';
 
 /** A report's figures over `filters`, as of `now`: what `/v1/reports/summary` answers. */
 export async function reportSummary(
@@ -24,21 +22,37 @@ export async function reportSummary(
   now: Date,
 ): Promise<ReportSummary> {
   const ctx = await reportContext(db, workspaceId, filters);
+  await refreshRollups(db, workspaceId, now);
   const range = { from: Date.parse(filters.from), to: Date.parse(filters.to) };
-  const figures = reportAccumulator(range, now.getTime(), ctx.timeZone);
-  for await (const batch of factBatches(db, workspaceId, filters, ctx, now, 'active'))
-    for (const facts of batch) figures.add(facts);
+  const scope: SampleScope = { workspaceId, filters: filterConditions(filters, ctx) };
   return {
     from: new Date(range.from).toISOString(),
     to: new Date(range.to).toISOString(),
     asOf: now.toISOString(),
     clock: filters.clock,
     timeZone: ctx.timeZone,
-    figures: figures.figures(),
+    figures: await aggregateFigures(db, scope, range, filters.clock, now.getTime(), ctx.timeZone),
     definitions: [...DEFINITIONS],
     notYet: [...NOT_YET],
   };
 }
+
+type SampleRow = {
+  conversation_id: string;
+  ms: number | string | null;
+  value: string | null;
+  at: string | Date;
+  event_ids: string[] | string;
+};
+
+const sampleValue = (row: SampleRow): MetricSample['value'] =>
+  row.ms !== null
+    ? Number(row.ms)
+    : row.value === 'true' || row.value === 'false'
+      ? row.value === 'true'
+      : row.value !== null && /^-?\d+$/.test(row.value)
+        ? Number(row.value)
+        : (row.value ?? '');
 
 /** The samples behind one figure, in time order: what `/v1/reports/conversations` answers. */
 export async function reportConversations(
@@ -48,17 +62,40 @@ export async function reportConversations(
   now: Date,
 ): Promise<ReportConversations> {
   const ctx = await reportContext(db, workspaceId, q);
-  const range = { from: Date.parse(q.from), to: Date.parse(q.to) };
-  const samples: MetricSample[] = [];
-  for await (const batch of factBatches(db, workspaceId, q, ctx, now, 'cohort'))
-    for (const facts of batch) samples.push(...samplesOf(facts, q.metric, range));
-  samples.sort(
-    (a, b) => a.at.localeCompare(b.at) || a.conversationId.localeCompare(b.conversationId),
+  await refreshRollups(db, workspaceId, now);
+  const scope: SampleScope = { workspaceId, filters: filterConditions(q, ctx) };
+  const metrics = q.metric === 'averageResponse' ? ['firstResponse', 'nextResponse'] : [q.metric];
+  const where = and(
+    sql`s.workspace_id = ${workspaceId}`,
+    sql`s.metric in (${sql.join(
+      metrics.map((m) => sql`${m}`),
+      sql`, `,
+    )})`,
+    sql`s.arrival_at >= ${q.from}::timestamptz and s.arrival_at < ${q.to}::timestamptz`,
   );
+  const [total, page] = await Promise.all([
+    selectRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${samplesFrom(scope)} where ${where}`,
+    ),
+    selectRows<SampleRow>(
+      db,
+      sql`
+      select s.conversation_id, ${durationColumn(q.clock)} as ms, s.value, s.at, s.event_ids
+      from ${samplesFrom(scope)} where ${where}
+      order by s.at, s.conversation_id, s.metric = 'nextResponse', s.seq
+      limit ${q.limit} offset ${q.offset}`,
+    ),
+  ]);
   return {
     metric: q.metric,
     definition: definitionOf(q.metric),
-    total: samples.length,
-    samples: samples.slice(q.offset, q.offset + q.limit),
+    total: Number(total[0]?.n ?? 0),
+    samples: page.map((row) => ({
+      conversationId: row.conversation_id,
+      value: sampleValue(row),
+      at: new Date(row.at).toISOString(),
+      eventIds: typeof row.event_ids === 'string' ? JSON.parse(row.event_ids) : row.event_ids,
+    })),
   };
 }

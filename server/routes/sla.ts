@@ -10,6 +10,7 @@ import { ApiFailure, notFound } from '../http/errors';
 import { body, invalidBody } from '../http/validate';
 import { memberAuth, requireRole } from '../middleware/auth';
 import { sweepSla } from '../sla/sweep';
+import { scheduledSweep } from '../sla/sweeper';
 import { postWebhook } from '../sla/webhook';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -36,10 +37,9 @@ export function slaRoutes(deps: Deps) {
         });
   return new Hono<AppEnv>()
     .post('/sweep', schedulerOrAdmin, async (c) => {
-      // The scheduler sweeps every workspace; an admin, their own.
-      const workspaceId = isScheduler(c, deps.sla.sweepSecret)
-        ? undefined
-        : c.var.member.workspaceId;
+      // The scheduler sweeps every workspace (and queues the weekly reviews due); an admin, their own.
+      if (isScheduler(c, deps.sla.sweepSecret)) return c.json(await scheduledSweep(deps));
+      const { workspaceId } = c.var.member;
       return c.json(
         await sweepSla(database, { now: deps.now(), webhook: deps.sla.webhook, workspaceId }),
       );

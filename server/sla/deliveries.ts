@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { type SlaSweepResult, SlaWebhookPayload } from '../../lib/schema';
+import { z } from 'zod';
+import { type SlaSweepResult, SlaWebhookPayload, WeeklyReviewPayload } from '../../lib/schema';
 import { backoff } from '../../lib/sync/timers';
 import type { Db } from '../db/open';
 import { slaWebhookDeliveries as deliveries, workspaces } from '../db/schema';
@@ -14,12 +15,13 @@ const CLAIM = 20;
 
 type Counts = SlaSweepResult['deliveries'];
 
+/** What a delivery carries: an SLA breach to the SLA webhook, a review to the review one. */
+const Payload = z.union([SlaWebhookPayload, WeeklyReviewPayload]);
+type Payload = z.infer<typeof Payload>;
+type Target = { url: string | null; secret: string | null } | null;
+
 /** A delivery row for a payload, due at once. */
-export function newDelivery(
-  workspaceId: string,
-  now: Date,
-  payload: (id: string) => SlaWebhookPayload,
-) {
+export function newDelivery(workspaceId: string, now: Date, payload: (id: string) => Payload) {
   const id = randomUUID();
   return {
     id,
@@ -50,7 +52,7 @@ export async function deliverDue(
     if (!claimed.length) return counts;
     const hooks = await webhooksOf(db, [...new Set(claimed.map((d) => d.workspaceId))]);
     const outcomes = await Promise.all(
-      claimed.map((d) => attempt(db, config, d, hooks.get(d.workspaceId) ?? null, now)),
+      claimed.map((d) => attempt(db, config, d, hooks.get(d.workspaceId), now)),
     );
     for (const outcome of outcomes) counts[outcome]++;
   }
@@ -82,20 +84,21 @@ function claim(db: Db, config: WebhookConfig, now: Date, workspaceId?: string) {
 
 async function webhooksOf(db: Db, ids: string[]) {
   const rows = await db
-    .select({ id: workspaces.id, webhook: workspaces.slaWebhook })
+    .select({ id: workspaces.id, sla: workspaces.slaWebhook, review: workspaces.reviewWebhook })
     .from(workspaces)
     .where(inArray(workspaces.id, ids));
-  return new Map(rows.map((r) => [r.id, r.webhook]));
+  return new Map(rows.map((r) => [r.id, { sla: r.sla, review: r.review }]));
 }
 
 async function attempt(
   db: Db,
   config: WebhookConfig,
   delivery: typeof deliveries.$inferSelect,
-  webhook: { url: string | null; secret: string | null } | null,
+  hooks: { sla: Target; review: Target } | undefined,
   now: Date,
 ): Promise<keyof Counts> {
-  const payload = SlaWebhookPayload.safeParse(delivery.payload);
+  const payload = Payload.safeParse(delivery.payload);
+  const webhook = payload.data?.type === 'review.weekly' ? hooks?.review : hooks?.sla;
   const target =
     webhook?.url && webhook.secret ? { url: webhook.url, secret: webhook.secret } : null;
   // Neither a payload that does not read nor a webhook turned off gets better by waiting.

@@ -1,5 +1,9 @@
 import { createHmac } from 'node:crypto';
-import type { SlaWebhookPayload, SlaWebhookTestResult } from '../../lib/schema';
+import type {
+  SlaWebhookPayload,
+  SlaWebhookTestResult,
+  WeeklyReviewPayload,
+} from '../../lib/schema';
 
 /** How deliveries go out; tests pass their own fetch, clock and random source. */
 export type WebhookConfig = {
@@ -25,7 +29,7 @@ export function signature(secret: string, at: Date, body: string): string {
 export async function postWebhook(
   config: WebhookConfig,
   target: { url: string; secret: string },
-  payload: SlaWebhookPayload,
+  payload: SlaWebhookPayload | WeeklyReviewPayload,
   now: Date,
 ): Promise<SlaWebhookTestResult> {
   const body = JSON.stringify(payload);
