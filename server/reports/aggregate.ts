@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { dayNumber, daysBetween, localDay } from '../../lib/metrics/days';
 import type { Range } from '../../lib/metrics/samples';
 import type { DurationStats, ReportClock, ReportFigures } from '../../lib/schema';
-import type { Db } from '../db/open';
+import type { Db, Tx } from '../db/open';
 import { selectRows } from '../db/select-rows';
 import { STORED_METRICS } from './sample-rows';
 
@@ -11,23 +11,39 @@ import { STORED_METRICS } from './sample-rows';
  * lib/metrics' reportAccumulator computes it from facts (a test holds them equal).
  */
 
-/** The workspace, and the conversations the filters keep (their current fields). */
+/** The workspace, and the samples a report reads (`report_samples s`, maybe joined). */
 export interface SampleScope {
   workspaceId: string;
-  filters: SQL[];
+  from: SQL;
+}
+
+/**
+ * Runs `work` over the samples of the conversations the filters keep (their current
+ * fields). With filters, those conversations are listed once in a temporary table for
+ * the transaction: one scan of `conversations`, not one per query.
+ */
+export async function inScope<T>(
+  db: Db,
+  workspaceId: string,
+  filters: SQL[],
+  work: (db: Db | Tx, scope: SampleScope) => Promise<T>,
+): Promise<T> {
+  if (!filters.length) return work(db, { workspaceId, from: sql`report_samples s` });
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`create temporary table report_scope on commit drop as
+      select id from conversations
+      where workspace_id = ${workspaceId} and ${sql.join(filters, sql` and `)}`);
+    await tx.execute(sql`analyze report_scope`);
+    return work(tx, {
+      workspaceId,
+      from: sql`report_samples s join report_scope f on f.id = s.conversation_id`,
+    });
+  });
 }
 
 const isoArray = (instants: readonly number[]) =>
   sql`${`{${instants.map((t) => new Date(t).toISOString()).join(',')}}`}::timestamptz[]`;
 const at = (t: number) => sql`${new Date(t).toISOString()}::timestamptz`;
-
-/** `report_samples s`, joined to `conversations` when a filter reads its fields. */
-export function samplesFrom(scope: SampleScope): SQL {
-  return scope.filters.length
-    ? sql`report_samples s join conversations on conversations.workspace_id = s.workspace_id
-        and conversations.id = s.conversation_id and ${sql.join(scope.filters, sql` and `)}`
-    : sql`report_samples s`;
-}
 
 export const durationColumn = (clock: ReportClock) =>
   clock === 'business' ? sql`s.business_ms` : sql`s.calendar_ms`;
@@ -79,7 +95,7 @@ const list = (values: readonly string[]) =>
  * duration samples only: sorting is what costs, so only durations are sorted. Both read
  * the covering index on arrival, not the table.
  */
-async function perMetric(db: Db, scope: SampleScope, range: Range, clock: ReportClock) {
+async function perMetric(db: Db | Tx, scope: SampleScope, range: Range, clock: ReportClock) {
   const cohort = sql`s.workspace_id = ${scope.workspaceId}
     and s.arrival_at >= ${at(range.from)} and s.arrival_at < ${at(range.to)}`;
   const [counts, durations] = await Promise.all([
@@ -98,7 +114,7 @@ async function perMetric(db: Db, scope: SampleScope, range: Range, clock: Report
         count(*) filter (where case when s.metric = 'nps' then s.value::int >= 9 end)::int as promoters,
         count(*) filter (where case when s.metric = 'nps' then s.value::int <= 6 end)::int as detractors,
         coalesce(sum(case when s.metric in ('nps', 'ces') then s.value::int end), 0)::int as "scoreSum"
-      from ${samplesFrom(scope)}
+      from ${scope.from}
       where ${cohort} and s.metric in (${list(STORED_METRICS)})
       group by s.metric`,
     ),
@@ -110,7 +126,7 @@ async function perMetric(db: Db, scope: SampleScope, range: Range, clock: Report
         sql`
         with d as (
           select s.metric, ${durationColumn(clock)} as ms
-          from ${samplesFrom(scope)}
+          from ${scope.from}
           where ${cohort} and s.metric in (${list(DURATIONS)})
         )
         select metric,
@@ -136,7 +152,7 @@ type Bucketed = { kind: string; b: number; n: number };
 
 /** Arrivals and closes per local day, and the open conversations at each day's end. */
 async function trends(
-  db: Db,
+  db: Db | Tx,
   scope: SampleScope,
   range: Range,
   now: number,
@@ -151,7 +167,7 @@ async function trends(
   const firstEnd = at(ends[0]!);
   const upTo = Math.min(range.to - 1, now);
   const ws = scope.workspaceId;
-  const from = samplesFrom(scope);
+  const from = scope.from;
   const rows = await selectRows<Bucketed>(
     db,
     sql`
@@ -212,7 +228,7 @@ type LoadRow = { agent_id: string; kind: string; n: number };
 
 /** Per agent: open now, assigned in the period and today, closed in the period. */
 async function workload(
-  db: Db,
+  db: Db | Tx,
   scope: SampleScope,
   range: Range,
   now: number,
@@ -220,7 +236,7 @@ async function workload(
 ): Promise<ReportFigures['workload']> {
   const today = localDay(zone, dayNumber(zone, now));
   const ws = scope.workspaceId;
-  const from = samplesFrom(scope);
+  const from = scope.from;
   const arrived = sql`s.arrival_at < ${at(range.to)}`;
   const rows = await selectRows<LoadRow>(
     db,
@@ -258,7 +274,7 @@ async function workload(
 
 /** Every figure of a report from the samples (refreshed first by the caller). */
 export async function aggregateFigures(
-  db: Db,
+  db: Db | Tx,
   scope: SampleScope,
   range: Range,
   clock: ReportClock,

@@ -9,7 +9,7 @@ import type {
 } from '../../lib/schema';
 import type { Db } from '../db/open';
 import { selectRows } from '../db/select-rows';
-import { aggregateFigures, durationColumn, type SampleScope, samplesFrom } from './aggregate';
+import { aggregateFigures, durationColumn, inScope } from './aggregate';
 import { reportContext } from './context';
 import { refreshRollups } from './refresh';
 import { filterConditions } from './scan';
@@ -24,14 +24,15 @@ export async function reportSummary(
   const ctx = await reportContext(db, workspaceId, filters);
   await refreshRollups(db, workspaceId, now);
   const range = { from: Date.parse(filters.from), to: Date.parse(filters.to) };
-  const scope: SampleScope = { workspaceId, filters: filterConditions(filters, ctx) };
   return {
     from: new Date(range.from).toISOString(),
     to: new Date(range.to).toISOString(),
     asOf: now.toISOString(),
     clock: filters.clock,
     timeZone: ctx.timeZone,
-    figures: await aggregateFigures(db, scope, range, filters.clock, now.getTime(), ctx.timeZone),
+    figures: await inScope(db, workspaceId, filterConditions(filters, ctx), (tx, scope) =>
+      aggregateFigures(tx, scope, range, filters.clock, now.getTime(), ctx.timeZone),
+    ),
     definitions: [...DEFINITIONS],
     notYet: [...NOT_YET],
   };
@@ -63,7 +64,6 @@ export async function reportConversations(
 ): Promise<ReportConversations> {
   const ctx = await reportContext(db, workspaceId, q);
   await refreshRollups(db, workspaceId, now);
-  const scope: SampleScope = { workspaceId, filters: filterConditions(q, ctx) };
   const metrics = q.metric === 'averageResponse' ? ['firstResponse', 'nextResponse'] : [q.metric];
   const where = and(
     sql`s.workspace_id = ${workspaceId}`,
@@ -73,20 +73,22 @@ export async function reportConversations(
     )})`,
     sql`s.arrival_at >= ${q.from}::timestamptz and s.arrival_at < ${q.to}::timestamptz`,
   );
-  const [total, page] = await Promise.all([
-    selectRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from ${samplesFrom(scope)} where ${where}`,
-    ),
-    selectRows<SampleRow>(
-      db,
-      sql`
-      select s.conversation_id, ${durationColumn(q.clock)} as ms, s.value, s.at, s.event_ids
-      from ${samplesFrom(scope)} where ${where}
-      order by s.at, s.conversation_id, s.metric = 'nextResponse', s.seq
-      limit ${q.limit} offset ${q.offset}`,
-    ),
-  ]);
+  const [total, page] = await inScope(db, workspaceId, filterConditions(q, ctx), (tx, scope) =>
+    Promise.all([
+      selectRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from ${scope.from} where ${where}`,
+      ),
+      selectRows<SampleRow>(
+        tx,
+        sql`
+        select s.conversation_id, ${durationColumn(q.clock)} as ms, s.value, s.at, s.event_ids
+        from ${scope.from} where ${where}
+        order by s.at, s.conversation_id, s.metric = 'nextResponse', s.seq
+        limit ${q.limit} offset ${q.offset}`,
+      ),
+    ]),
+  );
   return {
     metric: q.metric,
     definition: definitionOf(q.metric),
