@@ -65,7 +65,10 @@ async function render(role: Role) {
       </QueryClientProvider>,
     );
   });
-  await act(async () => {});
+  // The list arrives through the mocked relay: wait for it, not for a fixed number of ticks
+  // (a busy machine needs more of them).
+  for (let i = 0; i < 100 && byTestId('goal-state').length < goals.length; i++)
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
 }
 
 const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)];
