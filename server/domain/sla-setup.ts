@@ -1,13 +1,7 @@
-import { and, asc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open';
-import {
-  conversations,
-  events,
-  members,
-  slaCalendars,
-  slaPolicies,
-  workspaces,
-} from '../db/schema';
+import { conversations, members, slaCalendars, slaPolicies, workspaces } from '../db/schema';
+import { conversationEvents } from './conversation-events';
 import { toSlaCalendar, toSlaPolicy } from './records';
 import { type LoggedEvent, SLA_EVENT_TYPES } from './sla-history';
 import type { SlaSetup } from './sla-snapshot';
@@ -63,37 +57,12 @@ export function teamCandidates(workspaceId: string, conversationId: string, addi
 }
 
 /** The logged events that make up the SLA history of each conversation, oldest first. */
-export async function loggedSlaEvents(
+export const loggedSlaEvents = (
   db: Db | Tx,
   workspaceId: string,
   conversationIds: readonly string[],
-): Promise<Map<string, LoggedEvent[]>> {
-  const byConversation = new Map<string, LoggedEvent[]>();
-  if (!conversationIds.length) return byConversation;
-  const rows = await db
-    .select({
-      conversationId: events.conversationId,
-      type: events.type,
-      after: events.after,
-      at: events.at,
-    })
-    .from(events)
-    .where(
-      and(
-        eq(events.workspaceId, workspaceId),
-        inArray(events.conversationId, [...conversationIds]),
-        inArray(events.type, [...SLA_EVENT_TYPES]),
-      ),
-    )
-    .orderBy(asc(events.version), asc(events.at));
-  for (const { conversationId, ...event } of rows) {
-    if (conversationId === null) continue;
-    const list = byConversation.get(conversationId) ?? [];
-    list.push(event);
-    byConversation.set(conversationId, list);
-  }
-  return byConversation;
-}
+): Promise<Map<string, LoggedEvent[]>> =>
+  conversationEvents(db, workspaceId, conversationIds, SLA_EVENT_TYPES);
 
 /**
  * After a policy or calendar change every conversation still open may match another

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { METRIC_EVENT_TYPES, type MetricEvent } from '../../lib/metrics/timeline';
 import type { ReportFilters } from '../../lib/schema';
-import type { Db } from '../db/open';
-import { conversations, events } from '../db/schema';
+import type { Db, Tx } from '../db/open';
+import { conversations } from '../db/schema';
+import { conversationEvents } from '../domain/conversation-events';
 import type { ReportContext } from './context';
 
 /** Conversations read per query, and the events of that many per query. */
@@ -35,31 +36,15 @@ export function filterConditions(f: Filters, ctx: ReportContext): SQL[] {
 
 /** The metric events of these conversations, each conversation's in log order. */
 export async function metricEvents(
-  db: Db,
+  db: Db | Tx,
   workspaceId: string,
   conversationIds: readonly string[],
 ): Promise<Map<string, MetricEvent[]>> {
-  const byConversation = new Map<string, MetricEvent[]>(conversationIds.map((id) => [id, []]));
-  if (!conversationIds.length) return byConversation;
-  const rows = await db
-    .select({
-      id: events.id,
-      conversationId: events.conversationId,
-      type: events.type,
-      before: events.before,
-      after: events.after,
-      at: events.at,
-    })
-    .from(events)
-    .where(
-      and(
-        eq(events.workspaceId, workspaceId),
-        inArray(events.conversationId, [...conversationIds]),
-        inArray(events.type, [...METRIC_EVENT_TYPES]),
-      ),
-    )
-    .orderBy(asc(events.version), asc(events.at));
-  for (const { conversationId, at, ...event } of rows)
-    byConversation.get(conversationId ?? '')?.push({ ...event, at: at.toISOString() });
-  return byConversation;
+  const logged = await conversationEvents(db, workspaceId, conversationIds, METRIC_EVENT_TYPES);
+  return new Map(
+    conversationIds.map((id) => [
+      id,
+      (logged.get(id) ?? []).map((e) => ({ ...e, at: e.at.toISOString() })),
+    ]),
+  );
 }
