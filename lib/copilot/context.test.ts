@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toConversationRow } from '../db';
 import { setMeta } from '../meta';
-import type { Note } from '../schema';
+import { DEFAULT_ROUTING, type Note } from '../schema';
 import { BILLING_TEAM_ID, refundThread } from '../testing/copilot-context';
 import { memoryDb } from '../testing/memory-db';
 import { conversation, member, session, template } from '../testing/records';
@@ -10,7 +10,7 @@ import { gatherContext } from './context';
 const ana = member('00000000-0000-4000-8000-0000000000a1', 'Ana', 'agent');
 const jane = { email: 'jane.doe@example.com', name: 'Jane Doe' };
 const other = { email: 'bob@example.com', name: 'Bob' };
-const teams = [{ id: BILLING_TEAM_ID, name: 'Billing', memberIds: [] }];
+const teams = [{ id: BILLING_TEAM_ID, name: 'Billing', memberIds: [], routing: DEFAULT_ROUTING }];
 
 const note = (id: string, conversationId: string, body: string, at: string): Note => ({
   id,

@@ -1,6 +1,7 @@
 import type {
   Conversation,
   ConversationMutation,
+  EscalationEvent,
   MutationOf,
   Note,
   Role,
@@ -135,6 +136,26 @@ export function applyMutation(
         null,
       );
     }
+    case 'conversation.escalate': {
+      const previous = current.assigneeId;
+      if (previous !== null && previous !== actor.memberId && !canManage(actor.role))
+        return reject(
+          'forbidden',
+          'agents can only escalate their own or unassigned conversations',
+        );
+      const followers =
+        previous === null || current.followers.includes(previous)
+          ? current.followers
+          : [...current.followers, previous].slice(-100);
+      const after: EscalationEvent = {
+        reason: mutation.args.reason,
+        fromTeamId: current.teamId,
+        toTeamId: null,
+        previousAssigneeId: previous,
+        ruleId: null,
+      };
+      return change({ assigneeId: null, followers }, 'conversation.escalated', null, after);
+    }
     case 'conversation.reply': {
       const { at } = mutation.args;
       if (Date.parse(at) > Date.parse(ctx.now) + REPLY_CLOCK_SKEW_MS)
@@ -190,6 +211,9 @@ function upsert(
       dueAt: null,
       sla: null,
       lastMessageFrom: meta.lastMessageFrom ?? null,
+      teamId: null,
+      followers: [],
+      slaPolicyId: null,
       createdAt: ctx.now,
       updatedAt: ctx.now,
       version: ctx.version,

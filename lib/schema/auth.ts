@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, Role } from './common';
+import { TagName } from './conversation-fields';
 import { Invite, Member, Workspace } from './workspace';
 
 export const DevSignIn = z.object({
@@ -73,6 +74,11 @@ export const UpdateMember = z
     status: z.enum(['active', 'deactivated']),
     availability: z.enum(['available', 'away']),
     capacity: z.number().int().positive().max(10_000).nullable(),
+    skills: z
+      .array(TagName)
+      .max(50)
+      .transform((tags) => [...new Set(tags)]),
+    calendarId: Id.nullable(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');

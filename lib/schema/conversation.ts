@@ -60,6 +60,12 @@ export const Conversation = z.object({
   sla: SlaState.nullable().default(null),
   /** Who sent the newest message, once a page has shown it; null while unknown. */
   lastMessageFrom: Email.nullable().default(null),
+  /** The team that owns it (routing, escalation tiers); null: the shared queue. */
+  teamId: Id.nullable().default(null),
+  /** Members who follow it without owning it: previous owners after an escalation. */
+  followers: z.array(Id).max(100).default([]),
+  /** A policy an automation applied, overriding policy matching; null: matching decides. */
+  slaPolicyId: Id.nullable().default(null),
   createdAt: Instant,
   updatedAt: Instant,
   version: Version,

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './automation';
 export * from './common';
 export * from './conversation';
 export * from './copilot';

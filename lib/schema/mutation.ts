@@ -39,6 +39,14 @@ export const MutationArgs = {
     body: z.string().trim().min(1).max(20_000),
     mentions: z.array(Id).max(50).default([]),
   }),
+  /**
+   * To the next tier of its team: the assignee becomes a follower and the server routes it
+   * to the tier above (which the client does not know: teams are not synced).
+   */
+  'conversation.escalate': z.object({
+    conversationId: ConversationId,
+    reason: z.string().trim().min(1).max(500),
+  }),
   /** An agent's reply was sent at `at` (metadata only): it answers the SLA's response clocks. */
   'conversation.reply': z.object({ conversationId: ConversationId, at: Instant }),
   /** A template was inserted into a draft; the conversation is null for a new message. */

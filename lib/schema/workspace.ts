@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, Instant, Role, Version } from './common';
+import { TagName } from './conversation-fields';
 
 export const Workspace = z.object({
   id: Id,
@@ -21,6 +22,10 @@ export const Member = z.object({
   availability: Availability,
   /** Max open conversations routing may give this member; null = no limit. */
   capacity: z.number().int().positive().max(10_000).nullable(),
+  /** Tags this member can answer (skills-based routing); defaults for older records. */
+  skills: z.array(TagName).max(50).default([]),
+  /** Their working hours, as an SLA calendar; null: always. */
+  calendarId: Id.nullable().default(null),
   version: Version,
 });
 export type Member = z.infer<typeof Member>;

@@ -1,5 +1,5 @@
 import type { CopilotContext } from '../copilot/provider';
-import type { Note, Tag, Team, ThreadText } from '../schema';
+import { DEFAULT_ROUTING, type Note, type Tag, type Team, type ThreadText } from '../schema';
 import { conversation, template } from './records';
 
 export const REFUND_TEMPLATE_ID = '00000000-0000-4000-8000-00000000aaa1';
@@ -40,7 +40,9 @@ export function refundContext(patch: Partial<CopilotContext> = {}): CopilotConte
   const tags: Tag[] = [
     { id: BILLING_TAG_ID, name: 'billing', color: '#123456', archived: false, version: 1 },
   ];
-  const teams: Team[] = [{ id: BILLING_TEAM_ID, name: 'Billing', memberIds: [] }];
+  const teams: Team[] = [
+    { id: BILLING_TEAM_ID, name: 'Billing', memberIds: [], routing: DEFAULT_ROUTING },
+  ];
   return {
     thread: refundThread(),
     conversation: conversation('cnow00000000000000000000000000001', {

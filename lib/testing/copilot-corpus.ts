@@ -1,5 +1,5 @@
 import type { CopilotContext, PastConversation } from '../copilot/provider';
-import type { Note, Tag, Team, Template } from '../schema';
+import { DEFAULT_ROUTING, type Note, type Tag, type Team, type Template } from '../schema';
 import { conversation, template } from './records';
 
 /** A support workspace the copilot tests and the triage bench ground on. */
@@ -165,11 +165,11 @@ export const corpusTags: Tag[] = [
 ];
 
 export const corpusTeams: Team[] = [
-  { id: uuid(301), name: 'Billing', memberIds: [] },
-  { id: uuid(302), name: 'Tech Support', memberIds: [] },
-  { id: uuid(303), name: 'Logistics', memberIds: [] },
-  { id: uuid(304), name: 'Product', memberIds: [] },
-  { id: uuid(305), name: 'Customer Success', memberIds: [] },
+  { id: uuid(301), name: 'Billing', memberIds: [], routing: DEFAULT_ROUTING },
+  { id: uuid(302), name: 'Tech Support', memberIds: [], routing: DEFAULT_ROUTING },
+  { id: uuid(303), name: 'Logistics', memberIds: [], routing: DEFAULT_ROUTING },
+  { id: uuid(304), name: 'Product', memberIds: [], routing: DEFAULT_ROUTING },
+  { id: uuid(305), name: 'Customer Success', memberIds: [], routing: DEFAULT_ROUTING },
 ];
 
 const note = (n: number, conversationId: string, body: string): Note => ({

@@ -10,6 +10,8 @@ export const member = (id: string, name: string, role: Member['role']): Member =
   status: 'active',
   availability: 'available',
   capacity: null,
+  skills: [],
+  calendarId: null,
   version: 1,
 });
 
@@ -30,6 +32,9 @@ export const conversation = (id: string, patch: Partial<Conversation> = {}): Con
   dueAt: null,
   sla: null,
   lastMessageFrom: null,
+  teamId: null,
+  followers: [],
+  slaPolicyId: null,
   createdAt: t0,
   updatedAt: t0,
   version: 1,

@@ -27,6 +27,13 @@ import type {
   TemplateContent,
   ThreadRef,
 } from '../../lib/schema';
+import {
+  DEFAULT_ROUTING,
+  type RuleAction,
+  type RuleCondition,
+  type RuleTrigger,
+  type TeamRouting,
+} from '../../lib/schema/automation';
 
 /** Versions are per-workspace counters: numbers in JS, bigint in SQL. */
 const version = (name = 'version') => bigint(name, { mode: 'number' }).notNull();
@@ -78,6 +85,10 @@ export const members = pgTable(
     status: text('status', { enum: ['active', 'deactivated'] }).notNull(),
     availability: text('availability', { enum: ['available', 'away'] }).notNull(),
     capacity: integer('capacity'),
+    /** Tags this member can answer (skills-based routing). */
+    skills: jsonb('skills').$type<string[]>().notNull().default([]),
+    /** Their working hours, as an SLA calendar; null: always. */
+    calendarId: uuid('calendar_id'),
     version: version(),
     createdAt: instant('created_at').notNull(),
   },
@@ -130,6 +141,9 @@ export const conversations = pgTable(
     dueAt: instant('due_at'),
     sla: jsonb('sla').$type<SlaState>(),
     lastMessageFrom: text('last_message_from'),
+    teamId: uuid('team_id'),
+    followers: jsonb('followers').$type<string[]>().notNull().default([]),
+    slaPolicyId: uuid('sla_policy_id'),
     /**
      * When the SLA sweep should look at the conversation again: its next warning or breach,
      * or at once after a policy change. Not synced: changing it bumps no version.
@@ -245,6 +259,9 @@ export const teams = pgTable(
       .notNull()
       .references(() => workspaces.id),
     name: text('name').notNull(),
+    routing: jsonb('routing').$type<TeamRouting>().notNull().default(DEFAULT_ROUTING),
+    /** Round-robin's place: the member it gave the last conversation to. */
+    lastAssignedId: uuid('last_assigned_id'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [uniqueIndex('teams_workspace_name').on(t.workspaceId, t.name)],
@@ -572,4 +589,123 @@ export const weeklyReviewSends = pgTable(
     createdAt: instant('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.week] })],
+);
+
+/** Automation rules (docs/automations.md): evaluated on the server, in `position` order. */
+export const rules = pgTable(
+  'rules',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    enabled: boolean('enabled').notNull(),
+    position: integer('position').notNull(),
+    /** The trigger's type, apart, so a trigger finds its rules by index. */
+    triggerType: text('trigger_type').notNull(),
+    trigger: jsonb('trigger').$type<RuleTrigger>().notNull(),
+    conditions: jsonb('conditions').$type<RuleCondition[]>().notNull(),
+    actions: jsonb('actions').$type<RuleAction[]>().notNull(),
+    stopProcessing: boolean('stop_processing').notNull(),
+    createdBy: uuid('created_by'),
+    updatedAt: instant('updated_at').notNull(),
+    deletedAt: instant('deleted_at'),
+  },
+  (t) => [index('rules_workspace_trigger').on(t.workspaceId, t.triggerType)],
+);
+
+/**
+ * The automation outbox: a write that fires a trigger inserts its job in the same
+ * transaction, so a trigger is never lost to a crash between commit and evaluation. A job
+ * runs at `runAt` (a no-reply timer, an incident's escalation) and is deleted once run.
+ */
+export const automationJobs = pgTable(
+  'automation_jobs',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: text('conversation_id').notNull(),
+    /** A trigger type, or `incident.escalate` / `route`. */
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** Rules already fired in the chain that led here: a rule never re-fires in its own chain. */
+    fired: jsonb('fired').$type<string[]>().notNull().default([]),
+    runAt: instant('run_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('automation_jobs_due').on(t.runAt),
+    index('automation_jobs_workspace').on(t.workspaceId, t.runAt),
+  ],
+);
+
+export const incidentMonitors = pgTable(
+  'incident_monitors',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    enabled: boolean('enabled').notNull(),
+    tags: jsonb('tags').$type<string[]>().notNull(),
+    keywords: jsonb('keywords').$type<string[]>().notNull(),
+    threshold: integer('threshold').notNull(),
+    windowMinutes: integer('window_minutes').notNull(),
+    teamId: uuid('team_id'),
+    templateId: uuid('template_id'),
+    escalateAfterMinutes: integer('escalate_after_minutes'),
+    deletedAt: instant('deleted_at'),
+  },
+  (t) => [index('incident_monitors_workspace').on(t.workspaceId)],
+);
+
+/** A spike a monitor saw: open until a lead resolves it. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    monitorId: uuid('monitor_id')
+      .notNull()
+      .references(() => incidentMonitors.id),
+    name: text('name').notNull(),
+    openedAt: instant('opened_at').notNull(),
+    resolvedAt: instant('resolved_at'),
+    conversationIds: jsonb('conversation_ids').$type<string[]>().notNull(),
+    teamId: uuid('team_id'),
+    templateId: uuid('template_id'),
+  },
+  (t) => [
+    // One open incident per monitor: two arrivals at once cannot open two.
+    uniqueIndex('incidents_open_monitor').on(t.monitorId).where(sql`${t.resolvedAt} is null`),
+    index('incidents_workspace').on(t.workspaceId, t.openedAt),
+  ],
+);
+
+/**
+ * Who is viewing or replying to a conversation: short-lived rows renewed by each client's
+ * heartbeat, kept in the database so every API instance answers alike.
+ */
+export const presence = pgTable(
+  'presence',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: text('conversation_id').notNull(),
+    memberId: uuid('member_id').notNull(),
+    state: text('state', { enum: ['viewing', 'replying'] }).notNull(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.conversationId, t.memberId] }),
+    index('presence_expiry').on(t.workspaceId, t.expiresAt),
+  ],
 );

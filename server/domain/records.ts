@@ -36,6 +36,8 @@ export const toMember = (r: Row<typeof t.members>): Member => ({
   status: r.status,
   availability: r.availability,
   capacity: r.capacity,
+  skills: r.skills,
+  calendarId: r.calendarId,
   version: r.version,
 });
 
@@ -69,6 +71,9 @@ export const toConversation = (
   dueAt: isoOrNull(r.dueAt),
   sla: r.sla ?? null,
   lastMessageFrom: r.lastMessageFrom,
+  teamId: r.teamId,
+  followers: r.followers,
+  slaPolicyId: r.slaPolicyId,
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
   version: r.version,
@@ -93,6 +98,9 @@ export const conversationRow = (workspaceId: string, c: Conversation) => ({
   dueAt: dateOrNull(c.dueAt),
   sla: c.sla,
   lastMessageFrom: c.lastMessageFrom,
+  teamId: c.teamId,
+  followers: c.followers,
+  slaPolicyId: c.slaPolicyId,
   createdAt: new Date(c.createdAt),
   updatedAt: new Date(c.updatedAt),
   version: c.version,

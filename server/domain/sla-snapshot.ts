@@ -39,14 +39,22 @@ export type SlaSnapshot = {
 /** A point that should have been reached but was not (a pause the schedule did not know). */
 const RECHECK_MS = 5 * 60_000;
 
-/** The conversation's SLA at `now`: the first matching policy evaluated on its history. */
+/** The policy an automation applied (while it exists), else the first matching one. */
+export function policyFor(conversation: Conversation, setup: Pick<SlaSetup, 'policies' | 'team'>) {
+  const applied = conversation.slaPolicyId
+    ? setup.policies.find((p) => p.id === conversation.slaPolicyId)
+    : undefined;
+  return applied ?? matchPolicy(setup.policies, slaSubject(conversation, setup.team));
+}
+
+/** The conversation's SLA at `now`: its policy evaluated on its history. */
 export function slaSnapshot(
   conversation: Conversation,
   events: readonly LoggedEvent[],
   setup: SlaSetup,
   now: Date,
 ): SlaSnapshot {
-  const policy = matchPolicy(setup.policies, slaSubject(conversation, setup.team));
+  const policy = policyFor(conversation, setup);
   if (!policy) return { sla: null, dueAt: null, points: [] };
   const calendar = policy.calendarId ? (setup.calendars.get(policy.calendarId) ?? null) : null;
   const history = slaHistory(conversation, events);

@@ -8,12 +8,10 @@ import type {
   ReportClock,
   SlaPolicy,
 } from '../../lib/schema';
-import { matchPolicy } from '../../lib/sla';
 import type { Db } from '../db/open';
 import { teamMembers, teams } from '../db/schema';
 import { loadSlaSetup } from '../domain/sla-setup';
-import type { SlaSetup } from '../domain/sla-snapshot';
-import { slaSubject } from '../domain/sla-subject';
+import { policyFor, type SlaSetup } from '../domain/sla-snapshot';
 import { ApiFailure } from '../http/errors';
 
 /** What turning any conversation of a workspace into facts needs, read once per request. */
@@ -84,7 +82,7 @@ export function factsFor(
   events: readonly MetricEvent[],
   now: Date,
 ): ConversationFacts {
-  const policy = matchPolicy(ctx.setup.policies, slaSubject(conversation, ctx.setup.team));
+  const policy = policyFor(conversation, ctx.setup);
   const own = policy && policy.clock === 'business' ? policyCalendar(ctx, policy) : null;
   // A business policy whose calendar is gone has no SLA, as for the snapshot (clockOf throws).
   const sla = policy && (policy.clock === 'calendar' || own) ? { policy, calendar: own } : null;

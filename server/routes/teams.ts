@@ -89,14 +89,24 @@ export function teamRoutes(deps: Deps) {
 
 async function listTeams(db: Db | Tx, workspaceId: string, id?: string): Promise<Team[]> {
   const rows = await db
-    .select({ id: teams.id, name: teams.name, memberId: teamMembers.memberId })
+    .select({
+      id: teams.id,
+      name: teams.name,
+      routing: teams.routing,
+      memberId: teamMembers.memberId,
+    })
     .from(teams)
     .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
     .where(and(eq(teams.workspaceId, workspaceId), id ? eq(teams.id, id) : undefined))
     .orderBy(asc(teams.name), asc(teamMembers.memberId));
   const byId = new Map<string, Team>();
   for (const r of rows) {
-    const team = byId.get(r.id) ?? { id: r.id, name: r.name, memberIds: [] };
+    const team = byId.get(r.id) ?? {
+      id: r.id,
+      name: r.name,
+      memberIds: [] as string[],
+      routing: r.routing,
+    };
     if (r.memberId) team.memberIds.push(r.memberId);
     byId.set(r.id, team);
   }

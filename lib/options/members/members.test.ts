@@ -16,6 +16,8 @@ const member = (n: number, name: string, status: Member['status'] = 'active'): M
   status,
   availability: 'available',
   capacity: null,
+  skills: [],
+  calendarId: null,
   version: 1,
 });
 const ana = member(1, 'Ana');

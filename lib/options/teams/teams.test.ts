@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Member, Team } from '../../schema';
+import { DEFAULT_ROUTING, type Member, type Team } from '../../schema';
 import { memberCandidates, memberNames, sameMembers, teamNameProblem, toggled } from './teams';
 
 const member = (n: number, name: string, status: Member['status'] = 'active'): Member => ({
@@ -10,12 +10,19 @@ const member = (n: number, name: string, status: Member['status'] = 'active'): M
   status,
   availability: 'available',
   capacity: null,
+  skills: [],
+  calendarId: null,
   version: 1,
 });
 const ana = member(1, 'Ana');
 const leo = member(2, 'Leo');
 const bea = member(3, 'Bea', 'deactivated');
-const billing: Team = { id: 't1', name: 'Billing', memberIds: [leo.id, ana.id, 'gone'] };
+const billing: Team = {
+  id: 't1',
+  name: 'Billing',
+  memberIds: [leo.id, ana.id, 'gone'],
+  routing: DEFAULT_ROUTING,
+};
 
 describe('teams on the options page', () => {
   it('refuse empty, too long and taken names', () => {
