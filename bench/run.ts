@@ -1,3 +1,4 @@
+import { benchAutomations } from './automations';
 import { benchCopilotTriage, printCopilotTriage } from './copilot-triage';
 import { benchDatabases } from './databases';
 import { benchExtension } from './extension';
@@ -12,11 +13,13 @@ import { benchTemplateSearch, printTemplateSearch } from './template-search';
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run.
  * `npm run bench -- api`, `-- extension` (Gmail and Outlook), `-- outlook` (Outlook
- * alone), `-- templates`, `-- copilot`, `-- sla` or `-- reports` runs one group.
+ * alone), `-- templates`, `-- copilot`, `-- sla`, `-- reports` or `-- automations` runs one
+ * group.
  */
 const groups = process.argv.slice(2);
-const runs = (group: 'api' | 'extension' | 'templates' | 'copilot' | 'sla' | 'reports') =>
-  groups.length === 0 || groups.includes(group);
+const runs = (
+  group: 'api' | 'extension' | 'templates' | 'copilot' | 'sla' | 'reports' | 'automations',
+) => groups.length === 0 || groups.includes(group);
 if (runs('api')) {
   const databases = benchDatabases();
 
@@ -52,6 +55,7 @@ if (runs('templates')) printTemplateSearch(benchTemplateSearch());
 if (runs('copilot')) printCopilotTriage(benchCopilotTriage());
 if (runs('sla')) await benchSla();
 if (runs('reports')) await benchReports();
+if (runs('automations')) await benchAutomations();
 if (runs('extension')) await benchExtension({ gmail: true, outlook: true });
 else if (groups.includes('outlook')) await benchExtension({ gmail: false, outlook: true });
 process.exit(0);

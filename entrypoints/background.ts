@@ -7,9 +7,15 @@ import { serveCopilot } from '../lib/copilot/serve';
 import { SidedeskDb } from '../lib/db';
 import { createHandlers, describeError } from '../lib/message-handlers';
 import { serveChanges, serveMessages } from '../lib/messaging';
-import { openNotification, showBreaches, showWarnings } from '../lib/sla-ticker/notifications';
+import { getMeta } from '../lib/meta';
+import { MentionNotifier } from '../lib/notifications/mention-notifier';
+import { openNotification } from '../lib/notifications/open-notification';
+import { showNotifications } from '../lib/notifications/show';
+import { servePresence } from '../lib/presence-port';
+import { showBreaches, showWarnings } from '../lib/sla-ticker/notifications';
 import { SLA_ALARM, SlaTicker } from '../lib/sla-ticker/ticker';
 import { SyncEngine } from '../lib/sync/engine';
+import { PresenceHub } from '../lib/sync/presence-hub';
 import { realTimers } from '../lib/sync/timers';
 
 const SYNC_ALARM = 'sidedesk-sync';
@@ -29,15 +35,33 @@ export default defineBackground(() => {
     timers: realTimers,
   });
   const broadcast = serveChanges((listeners) => sla.setListening(listeners > 0));
+  // Who is on which conversation (docs/automations.md#presence-and-collisions).
+  const presence: PresenceHub<unknown> = new PresenceHub({
+    timers: realTimers,
+    send: (message) => engine.sendLive(message),
+    broadcast: (update) => broadcastPresence(update),
+  });
+  const broadcastPresence = servePresence(() => presence);
+  const knowMe = () =>
+    getMeta(db, 'session').then((session) => presence.setMe(session?.member.id ?? null));
+  // Notes that mention the member, as the sync brings them (docs/automations.md#notifications).
+  const mentions = new MentionNotifier({ db, now: Date.now, show: showNotifications });
   const engine = new SyncEngine({
     db,
     onChange: (notice) => {
       broadcast(notice);
       sla.changed(notice);
       // A workspace or sign-in change (copilot settings resend the workspace record).
-      if (notice.tables.includes('session')) copilot.clear();
+      if (notice.tables.includes('session')) {
+        copilot.clear();
+        void knowMe();
+      }
     },
+    onNewNotes: (notes) => void mentions.arrived(notes),
+    onLive: (open) => presence.connected(open),
+    onPresence: (conversationId, entries) => presence.received(conversationId, entries),
   });
+  void knowMe();
   const account = new Account({
     db,
     engine,

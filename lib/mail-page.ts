@@ -5,12 +5,14 @@ import { keyboard } from './features/keyboard';
 import { listUpsert } from './features/list-upsert';
 import { openRequests } from './features/open-requests';
 import { queues } from './features/queues';
+import { replyPresence } from './features/reply-presence';
 import { replySent } from './features/reply-sent';
 import { rowChips } from './features/row-chips';
 import { templates } from './features/templates';
 import { threadSidebar } from './features/thread-sidebar';
 import type { MailHost } from './hosts/types';
 import { MessageFailed, send, subscribeChanges } from './messaging';
+import { connectPresence } from './presence-port';
 import type { Host } from './schema';
 
 const FEATURES = [
@@ -21,6 +23,7 @@ const FEATURES = [
   queues,
   templates,
   replySent,
+  replyPresence,
   openRequests,
   keyboard,
 ];
@@ -53,7 +56,11 @@ export async function startMailPage(page: MailPage, signal: AbortSignal) {
     const host = await page.load((error) => reporter('adapter', error), signal);
     startFeatures(
       FEATURES,
-      { host, background: { send, subscribe: subscribeChanges }, commands: createCommands() },
+      {
+        host,
+        background: { send, subscribe: subscribeChanges, presence: connectPresence },
+        commands: createCommands(),
+      },
       reporter,
       signal,
     );

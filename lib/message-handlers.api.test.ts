@@ -113,6 +113,27 @@ describe('background messages of the thread sidebar', () => {
     expect(await ask(id).catch(describeError)).toMatchObject({ code: 'network' });
   });
 
+  it('listTeams, listOpenIncidents: what the sidebar names and banners, from the API', async () => {
+    const leo = await background('leo@acme.test', 'lead');
+    const made = await leo.handlers.relay({
+      type: 'relay',
+      method: 'POST',
+      path: '/v1/teams',
+      body: { name: 'Escalations', memberIds: [] },
+    });
+    expect(made.status).toBe(201);
+    const ana = await background('ana@acme.test', 'agent');
+    const teams = await ana.handlers.listTeams({ type: 'listTeams' });
+    expect(teams.map((t) => t.name)).toContain('Escalations');
+    expect(await ana.handlers.listOpenIncidents({ type: 'listOpenIncidents' })).toEqual([]);
+
+    ana.network.offline = true;
+    const failed = await ana.handlers
+      .listOpenIncidents({ type: 'listOpenIncidents' })
+      .catch(describeError);
+    expect(failed).toMatchObject({ code: 'network' });
+  });
+
   it('getThread: the conversation by ref, the session, and only its unconfirmed changes', async () => {
     const leo = await background('leo@acme.test', 'lead');
     const [a, b] = [await newConversation(leo), await newConversation(leo)];

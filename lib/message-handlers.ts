@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ApiRequestError } from './api-client';
 import type { Account } from './auth/account';
 import { conversationsWith } from './customer-history';
@@ -11,7 +12,7 @@ import {
   listQueue,
   notesOf,
 } from './queues';
-import { ApiError } from './schema';
+import { ApiError, Incident, Team } from './schema';
 import type { MessageError } from './schema/messages';
 import { SurveyLink } from './schema/survey';
 import { readSessionState } from './session-state';
@@ -125,6 +126,14 @@ export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Acco
         ? new ApiRequestError(status, error.data.error.code, error.data.error.message)
         : new ApiRequestError(status, 'http', `POST /v1/surveys answered ${status}`);
     },
+    listOpenIncidents: async () => {
+      await signedIn();
+      return read(engine, '/v1/incidents?state=open', Incident.array());
+    },
+    listTeams: async () => {
+      await signedIn();
+      return read(engine, '/v1/teams', Team.array());
+    },
     dismissNotices: async () => {
       await deleteMeta(db, 'notices');
       engine.announceSyncState();
@@ -142,6 +151,16 @@ export function createHandlers(db: SidedeskDb, engine: SyncEngine, account: Acco
       return null;
     },
   };
+}
+
+/** A GET of the API through the worker's token, parsed; a refusal is an ApiRequestError. */
+async function read<S extends z.ZodType>(engine: SyncEngine, path: string, schema: S) {
+  const { status, body } = await engine.relay({ method: 'GET', path });
+  if (status === 200) return schema.parse(body) as z.infer<S>;
+  const error = ApiError.safeParse(body);
+  throw error.success
+    ? new ApiRequestError(status, error.data.error.code, error.data.error.message)
+    : new ApiRequestError(status, 'http', `GET ${path} answered ${status}`);
 }
 
 /** How a failure reads in a reply: the API's code when it came from the API. */

@@ -32,6 +32,8 @@ export const MetaSchemas = {
   slaBreached: z.array(
     z.object({ key: z.string().max(200), at: Instant, summary: z.boolean().optional() }),
   ),
+  /** Mention notifications already shown, by note, kept while the note could still notify. */
+  mentionsShown: z.array(z.object({ id: Id, createdAt: Instant })),
 } as const;
 
 export type MetaKey = keyof typeof MetaSchemas;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../lib/conversation-id';
 import type { Role } from '../lib/schema';
+import { incidents } from './db/schema';
 import { ROUTE_DOCS } from './openapi/routes';
 import { testDatabases } from './testing/databases';
 import { meta, mutation } from './testing/fixtures';
@@ -56,6 +57,21 @@ const ratingPath = async (ctx: Ctx) => {
 };
 const calendar = () => calendarInput(`cal-${unique()}`);
 const policy = () => policyInput({ name: `pol-${unique()}` });
+const rule = () => ({
+  name: `rule-${unique()}`,
+  trigger: { type: 'conversation.created' },
+  actions: [{ type: 'setPriority', priority: 'high' }],
+});
+const monitor = () => ({
+  name: `mon-${unique()}`,
+  tags: [],
+  keywords: ['outage'],
+  threshold: 5,
+  windowMinutes: 30,
+  teamId: null,
+  templateId: null,
+  escalateAfterMinutes: null,
+});
 const GOAL = {
   name: 'FRT',
   metric: 'firstResponseP90',
@@ -198,6 +214,91 @@ const RULES: Record<string, Rule> = {
     request: async (ctx) => {
       const team = await adminPost(ctx, '/v1/teams', { name: `dt-${unique()}` });
       return { path: `/v1/teams/${team.id}` };
+    },
+  },
+  'PATCH /v1/teams/:id/routing': {
+    expect: members(200, LEAD, 404),
+    request: async (ctx) => {
+      const team = await adminPost(ctx, '/v1/teams', { name: `rt-${unique()}` });
+      return { path: `/v1/teams/${team.id}/routing`, body: { mode: 'round_robin' } };
+    },
+  },
+  'GET /v1/rules': {
+    expect: members(200, LEAD, 200),
+    request: () => ({ path: '/v1/rules' }),
+  },
+  'POST /v1/rules': {
+    expect: members(201, LEAD, 201),
+    request: () => ({ path: '/v1/rules', body: rule() }),
+  },
+  'PATCH /v1/rules/:id': {
+    expect: members(200, LEAD, 404),
+    request: async (ctx) => {
+      const r = await adminPost(ctx, '/v1/rules', rule());
+      return { path: `/v1/rules/${r.id}`, body: { enabled: false } };
+    },
+  },
+  'DELETE /v1/rules/:id': {
+    expect: members(204, LEAD, 404),
+    request: async (ctx) => {
+      const r = await adminPost(ctx, '/v1/rules', rule());
+      return { path: `/v1/rules/${r.id}` };
+    },
+  },
+  'POST /v1/rules/reorder': {
+    // Another workspace's lead lists none of these rules: its list changed meanwhile.
+    expect: members(200, LEAD, 409),
+    request: async (ctx) => {
+      await adminPost(ctx, '/v1/rules', rule());
+      const res = await ctx.server.app.request('/v1/rules', { headers: ctx.a.admin.headers });
+      const ids = ((await res.json()) as { id: string }[]).map((r) => r.id);
+      return { path: '/v1/rules/reorder', body: { ids } };
+    },
+  },
+  'POST /v1/rules/dry-run': {
+    expect: members(200, LEAD, 200),
+    request: () => ({ path: '/v1/rules/dry-run', body: { rule: rule() } }),
+  },
+  'GET /v1/incidents/monitors': {
+    expect: members(200, LEAD, 200),
+    request: () => ({ path: '/v1/incidents/monitors' }),
+  },
+  'POST /v1/incidents/monitors': {
+    expect: members(201, LEAD, 201),
+    request: () => ({ path: '/v1/incidents/monitors', body: monitor() }),
+  },
+  'PATCH /v1/incidents/monitors/:id': {
+    expect: members(200, LEAD, 404),
+    request: async (ctx) => {
+      const m = await adminPost(ctx, '/v1/incidents/monitors', monitor());
+      return { path: `/v1/incidents/monitors/${m.id}`, body: { threshold: 9 } };
+    },
+  },
+  'DELETE /v1/incidents/monitors/:id': {
+    expect: members(204, LEAD, 404),
+    request: async (ctx) => {
+      const m = await adminPost(ctx, '/v1/incidents/monitors', monitor());
+      return { path: `/v1/incidents/monitors/${m.id}` };
+    },
+  },
+  'GET /v1/incidents': {
+    expect: members(200, ANY, 200),
+    request: () => ({ path: '/v1/incidents?state=all' }),
+  },
+  'POST /v1/incidents/:id/resolve': {
+    expect: members(200, LEAD, 404),
+    request: async (ctx) => {
+      const m = await adminPost(ctx, '/v1/incidents/monitors', monitor());
+      const id = randomUUID();
+      await ctx.server.database.db.insert(incidents).values({
+        id,
+        workspaceId: ctx.a.admin.workspace.id,
+        monitorId: m.id,
+        name: 'Spike',
+        openedAt: new Date(),
+        conversationIds: [ctx.a.conversationId],
+      });
+      return { path: `/v1/incidents/${id}/resolve` };
     },
   },
   'GET /v1/tags': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/tags' }) },

@@ -10,10 +10,12 @@ import { copilotRoutes } from './routes/copilot';
 import { docsRoutes } from './routes/docs';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
+import { incidentRoutes } from './routes/incidents';
 import { inviteRoutes } from './routes/invites';
 import { liveRoutes } from './routes/live';
 import { memberRoutes, meRoutes } from './routes/members';
 import { reportRoutes } from './routes/reports';
+import { ruleRoutes } from './routes/rules';
 import { settingsRoutes } from './routes/settings';
 import { slaRoutes } from './routes/sla';
 import { slaCalendarRoutes } from './routes/sla-calendars';
@@ -38,6 +40,7 @@ export function createApp(deps: Deps) {
     .route('/v1/tags', tagRoutes(deps))
     .route('/v1/templates', templateRoutes(deps))
     .route('/v1/teams', teamRoutes(deps))
+    .route('/v1/incidents', incidentRoutes(deps))
     .route('/v1/workspace', settingsRoutes(deps))
     .route('/v1/sla/calendars', slaCalendarRoutes(deps))
     .route('/v1/sla/policies', slaPolicyRoutes(deps))
@@ -47,6 +50,7 @@ export function createApp(deps: Deps) {
     .route('/v1/reports/weekly', weeklyReviewRoutes(deps))
     .route('/v1/reports', reportRoutes(deps))
     .route('/v1/goals', goalRoutes(deps))
+    .route('/v1/rules', ruleRoutes(deps))
     .route('/v1/surveys', surveyRoutes(deps))
     .route('/v1/live', liveRoutes(deps))
     .route('/v1', syncRoutes(deps))

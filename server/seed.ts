@@ -27,6 +27,7 @@ const TAGS: [string, string][] = [
   ['outage', '#ea580c'],
   ['feature-request', '#16a34a'],
   ['vip', '#9333ea'],
+  ['login-failure', '#0891b2'],
 ];
 
 /** Open around the clock, so the demo's countdowns move whenever it is tried. */
@@ -89,6 +90,66 @@ const TEMPLATES = [
     shortcut: 'idea',
   },
 ];
+
+/** New mail goes to Frontline's routing; refunds are billing, and urgent. */
+const RULES = (frontline: string) => [
+  {
+    name: 'Refunds are billing',
+    trigger: { type: 'conversation.created' },
+    conditions: [{ field: 'subject', op: 'containsAny', values: ['refund'] }],
+    actions: [
+      { type: 'addTag', tag: 'billing' },
+      { type: 'setPriority', priority: 'high' },
+    ],
+  },
+  {
+    name: 'New mail to Frontline',
+    trigger: { type: 'conversation.created' },
+    conditions: [{ field: 'assignee', op: 'unassigned' }],
+    actions: [{ type: 'route', teamId: frontline }],
+  },
+  {
+    name: 'Unanswered for two hours',
+    trigger: { type: 'no_reply', minutes: 120, calendarId: null },
+    conditions: [{ field: 'status', op: 'in', values: ['open'] }],
+    actions: [
+      {
+        type: 'notify',
+        memberIds: [],
+        roles: ['lead'],
+        message: 'A customer has waited two hours for a reply.',
+      },
+    ],
+  },
+];
+
+/** Frontline takes the work and escalates to Backend, where Bo knows bugs and logins. */
+const TEAMS = [
+  {
+    name: 'Backend',
+    members: ['leo@acme.test', 'bo@acme.test'],
+    routing: { mode: 'round_robin', useSkills: true },
+  },
+  {
+    name: 'Frontline',
+    members: ['ana@acme.test', 'bo@acme.test'],
+    routing: { mode: 'load_balanced' },
+    escalatesTo: 'Backend',
+  },
+];
+const SKILLS: [string, string[]][] = [['bo@acme.test', ['bug', 'login-failure']]];
+
+/** Three login failures within an hour open an incident for Backend. */
+const MONITOR = {
+  name: 'Login failures',
+  tags: ['login-failure'],
+  keywords: ['login failure'],
+  threshold: 3,
+  windowMinutes: 60,
+  escalateAfterMinutes: 15,
+  team: 'Backend',
+  template: 'Outage: we are on it',
+};
 
 type DemoConversation = {
   subject: string;
@@ -180,10 +241,10 @@ export async function seedIfEmpty(deps: Omit<Deps, 'upgradeWebSocket'>): Promise
   }
 
   const app = createApp(deps);
-  const call = async (email: string, path: string, body: unknown) => {
+  const call = async (email: string, path: string, body: unknown, method = 'POST') => {
     const { token } = await sessionFor(db, deps.tokens, ids.get(email)!);
     const res = await app.request(path, {
-      method: 'POST',
+      method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
@@ -200,8 +261,28 @@ export async function seedIfEmpty(deps: Omit<Deps, 'upgradeWebSocket'>): Promise
       clock: 'business',
       calendarId: (calendar as { id: string }).id,
     });
-  for (const template of TEMPLATES)
-    await call(admin.email, '/v1/templates', { ...template, scope: 'workspace' });
+  const templateIds = new Map<string, string>();
+  for (const template of TEMPLATES) {
+    const made = await call(admin.email, '/v1/templates', { ...template, scope: 'workspace' });
+    templateIds.set(template.title, (made as { id: string }).id);
+  }
+  for (const [email, skills] of SKILLS)
+    await call(admin.email, `/v1/members/${ids.get(email)}`, { skills }, 'PATCH');
+  const teamIds = new Map<string, string>();
+  for (const team of TEAMS) {
+    const memberIds = team.members.map((e) => ids.get(e));
+    const made = await call(admin.email, '/v1/teams', { name: team.name, memberIds });
+    const id = (made as { id: string }).id;
+    teamIds.set(team.name, id);
+    const escalatesTo = team.escalatesTo ? teamIds.get(team.escalatesTo) : null;
+    await call(admin.email, `/v1/teams/${id}/routing`, { ...team.routing, escalatesTo }, 'PATCH');
+  }
+  const { team, template, ...monitor } = MONITOR;
+  await call(admin.email, '/v1/incidents/monitors', {
+    ...monitor,
+    teamId: teamIds.get(team),
+    templateId: templateIds.get(template),
+  });
 
   let mutationId = 0;
   const m = (name: string, args: unknown) => ({
@@ -254,5 +335,7 @@ export async function seedIfEmpty(deps: Omit<Deps, 'upgradeWebSocket'>): Promise
   await call(admin.email, '/v1/push', { clientId: randomUUID(), mutations });
   for (const note of notes)
     await call(note.author, '/v1/push', { clientId: randomUUID(), mutations: [note.mutation] });
+  // After the demo history, so the rules act on what arrives from now on.
+  for (const rule of RULES(teamIds.get('Frontline')!)) await call(admin.email, '/v1/rules', rule);
   return true;
 }

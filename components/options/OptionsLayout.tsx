@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { hashOf, type SectionId, sectionsFor } from '../../lib/options/sections';
+import { AutomationsPage } from './automations/AutomationsPage';
 import { CopilotPage } from './copilot/CopilotPage';
+import { IncidentsPage } from './incidents/IncidentsPage';
 import { MembersPage } from './members/MembersPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { ReportsPage } from './reports/ReportsPage';
@@ -21,6 +23,8 @@ const PAGES: Record<SectionId, (props: SectionProps) => React.ReactNode> = {
   sla: SlaPage,
   reports: ReportsPage,
   review: ReviewPage,
+  automations: AutomationsPage,
+  incidents: IncidentsPage,
   settings: SettingsPage,
   copilot: CopilotPage,
   profile: ProfilePage,

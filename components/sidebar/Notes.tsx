@@ -1,4 +1,5 @@
 import { noteSegments } from '../../lib/features/mentions';
+import { noteAuthorName } from '../../lib/features/note-author';
 import { ago } from '../../lib/features/relative-time';
 import type { Member, Note } from '../../lib/schema';
 import { NoteComposer } from './NoteComposer';
@@ -18,8 +19,6 @@ const isPending = (note: Note) => note.version === 0;
 
 /** The team's internal notes on this conversation, oldest first, and a composer. */
 export function Notes({ notes, members, me, addNote, run, now }: NotesProps) {
-  const nameOf = (id: string) =>
-    id === me?.id ? 'You' : (members.find((m) => m.id === id)?.name ?? 'A former member');
   return (
     <section className="section" aria-label="Notes">
       <h2>Notes</h2>
@@ -34,7 +33,7 @@ export function Notes({ notes, members, me, addNote, run, now }: NotesProps) {
           {notes.map((note) => (
             <li key={note.id} className="note" data-pending={isPending(note) || undefined}>
               <p className="note-meta">
-                <strong>{nameOf(note.authorId)}</strong>{' '}
+                <strong>{noteAuthorName(note.authorId, members, me?.id ?? null)}</strong>{' '}
                 <span className="muted">
                   {isPending(note) ? 'pending' : ago(note.createdAt, now)}
                 </span>

@@ -1,13 +1,18 @@
 import { useState } from 'react';
 import { PRIORITIES, type SidebarModel, STATUSES } from '../../lib/features/sidebar-model';
+import type { PresenceView } from '../../lib/features/sidebar-presence';
 import type { SlaSectionModel } from '../../lib/features/sla-section';
+import type { AutomationView } from '../../lib/features/thread-automation';
 import type { ThreadExtras } from '../../lib/features/thread-extras';
 import type { Member, Participant, Priority, Status, Tag } from '../../lib/schema';
 import { AssigneePicker } from './AssigneePicker';
 import { CopilotSection } from './CopilotSection';
 import { CustomerHistory } from './CustomerHistory';
 import type { CopilotPorts } from './copilot-types';
+import { EscalationSection } from './EscalationSection';
+import { IncidentBanner } from './IncidentBanner';
 import { Notes } from './Notes';
+import { PresenceSection } from './PresenceSection';
 import { SlaSection } from './SlaSection';
 import { SnoozePicker } from './SnoozePicker';
 import { TagEditor } from './TagEditor';
@@ -33,6 +38,10 @@ export interface ThreadSidebarProps {
   now: number;
   /** The copilot's ways to the page and the worker; absent where there is no copilot. */
   copilot?: CopilotPorts;
+  /** Who else is on the conversation; absent where there is no realtime presence. */
+  presence?: PresenceView | null;
+  /** Team, followers, escalation and the open incident; null until the conversation shows. */
+  automation: AutomationView | null;
 }
 
 /** The conversation's team state beside a Gmail thread; draws only what it is given. */
@@ -68,6 +77,14 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
       data-conversation-id={c.id}
       aria-label="Sidedesk"
     >
+      {props.automation?.incident && (
+        <IncidentBanner
+          incident={props.automation.incident}
+          insertReply={actions.insertIncidentReply}
+          run={run}
+        />
+      )}
+      {props.presence && <PresenceSection view={props.presence} />}
       <dl className="row">
         <dt className="label">Assignee</dt>
         <dd data-testid="assignee">
@@ -96,6 +113,9 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
         )}
         <AssigneePicker choice={model.assign} assign={actions.assign} run={run} command={command} />
       </div>
+      {props.automation && (
+        <EscalationSection view={props.automation} escalate={actions.escalate} run={run} />
+      )}
       <label className="row">
         <span className="label">Status</span>
         <select

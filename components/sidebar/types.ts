@@ -19,6 +19,10 @@ export interface SidebarActions {
   /** Puts a "How did we do? 👍 / 👎" rating link (fresh from the API) into the reply. */
   addRatingLink(): Outcome;
   openConversation(conversation: Conversation): Outcome;
+  /** To the team's next tier, with why; the assignee becomes a follower. */
+  escalate(reason: string): Outcome;
+  /** The open incident's pre-approved reply, into the thread's reply as the picker puts it. */
+  insertIncidentReply(templateId: string): Outcome;
   dismissNotice(): void;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CopilotCredentials } from '../schema';
+import { type CopilotCredentials, DEFAULT_ROUTING } from '../schema';
 import type { RelayRequest } from '../schema/messages';
 import { type CopilotSetup, loadSetup, SetupCache } from './setup';
 
@@ -11,7 +11,12 @@ const credentials: CopilotCredentials = {
   redactPii: true,
   externalAllowed: true,
 };
-const team = { id: '00000000-0000-4000-8000-00000000bbb1', name: 'Billing', memberIds: [] };
+const team = {
+  id: '00000000-0000-4000-8000-00000000bbb1',
+  name: 'Billing',
+  memberIds: [],
+  routing: DEFAULT_ROUTING,
+};
 
 describe('loading the copilot setup', () => {
   it('reads the credentials and the teams through the API', async () => {

@@ -48,7 +48,10 @@ function kept<T>(read: () => Promise<T>) {
  * message to the worker instead of three. One subscription renews them and passes each
  * notice on, so no listener reads a list its notice has outdated.
  */
-export function pageLists(background: Background, signal: AbortSignal): PageLists {
+export function pageLists(
+  background: Pick<Background, 'send' | 'subscribe'>,
+  signal: AbortSignal,
+): PageLists {
   const members = kept(() => background.send({ type: 'listMembers' }));
   const tags = kept(() => background.send({ type: 'listTags' }));
   const sla = kept(async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MailHost, ThreadRow } from '../hosts/types';
 import type { Conversation, ThreadRef } from '../schema';
 import type { ChangeNotice, Request } from '../schema/messages';
+import type { PresenceUpdate } from '../schema/presence-port';
 import { policyClocks, slaState } from '../sla';
 import { arrived, policy } from '../sla/test-fixtures';
 import { conversation } from '../testing/records';
@@ -110,11 +111,16 @@ describe('the row chips feature', () => {
     const host = {
       onThreadRow: (handler: typeof onRow) => (onRow = handler),
     } as unknown as MailHost;
+    let onPresence: (update: PresenceUpdate) => void = () => {};
     const background = {
       send,
       subscribe: (listener: typeof onNotice) => {
         onNotice = listener;
         return () => {};
+      },
+      presence: (listener: typeof onPresence) => {
+        onPresence = listener;
+        return { report: () => {}, close: () => {} };
       },
     } as unknown as Background;
     const signal = new AbortController().signal;
@@ -138,7 +144,13 @@ describe('the row chips feature', () => {
       onRow(r);
       return shown;
     };
-    return { row, cache, lookups, notify: (n: ChangeNotice) => onNotice(n) };
+    return {
+      row,
+      cache,
+      lookups,
+      notify: (n: ChangeNotice) => onNotice(n),
+      present: (u: PresenceUpdate) => onPresence(u),
+    };
   }
 
   it('looks a burst of rows up in one request, and redraws only the rows that changed', async () => {
@@ -185,6 +197,26 @@ describe('the row chips feature', () => {
       await vi.runAllTimersAsync();
       expect(one).toHaveLength(2);
       expect(two).toHaveLength(1);
+      expect(p.lookups).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('mark a row with whoever else is on its conversation, without a lookup', async () => {
+    vi.useFakeTimers();
+    try {
+      const p = page();
+      p.cache.set('t1', conversation('c1'));
+      const one = p.row('t1');
+      await vi.runAllTimersAsync();
+      const on = { conversationId: 'c1', memberId: ana.id, expiresAt: '2026-03-02T10:00:30.000Z' };
+      p.present({ type: 'update', conversationId: 'c1', entries: [{ ...on, state: 'replying' }] });
+      await vi.runAllTimersAsync();
+      expect(one.at(-1)).toEqual(['✎ AS', 'open']);
+      p.present({ type: 'snapshot', entries: [] });
+      await vi.runAllTimersAsync();
+      expect(one.at(-1)).toEqual(['open']);
       expect(p.lookups).toHaveLength(1);
     } finally {
       vi.useRealTimers();

@@ -2,6 +2,7 @@ import type { RowChip, ThreadRow } from '../hosts/types';
 import type { Conversation, Member, Status, Tag } from '../schema';
 import type { ChangeNotice } from '../schema/messages';
 import type { Feature } from './index';
+import { presenceChip } from './presence-line';
 import { readableTextOn } from './readable-text';
 import { initials } from './sidebar-model';
 import { onlyTimePassed, slaChip } from './sla-chip';
@@ -18,17 +19,18 @@ const UNKNOWN_TAG = '#6b7280';
 const MAX_TAG_CHIPS = 3;
 
 /**
- * Assignee initials (when assigned), status, the most urgent SLA countdown and tags: what a
- * row shows of its conversation.
+ * Who else is on it (when anyone is), assignee initials (when assigned), status, the most
+ * urgent SLA countdown and tags: what a row shows of its conversation.
  */
 export function chipsFor(
   conversation: Conversation | null,
   members: Member[],
   tags: Tag[] = [],
   sla: RowChip | null = null,
+  presence: RowChip | null = null,
 ): RowChip[] {
   if (!conversation) return [];
-  const chips: RowChip[] = [];
+  const chips: RowChip[] = presence ? [presence] : [];
   if (conversation.assigneeId) {
     const holder = members.find((m) => m.id === conversation.assigneeId);
     chips.push({ text: initials(holder?.name ?? '?'), ...ASSIGNEE });
@@ -79,7 +81,8 @@ export const rowChips: Feature = {
       if (rows.get(row) !== state || row.signal.aborted) return;
       const { conversation } = state;
       const sla = conversation && slaChip(conversation, clocks, Date.now());
-      const chips = chipsFor(conversation, members, tags, sla);
+      const present = conversation && presenceChip(page.presence.others(conversation.id), members);
+      const chips = chipsFor(conversation, members, tags, sla, present);
       const shown = JSON.stringify(chips);
       if (shown === state.shown) return;
       state.shown = shown;
@@ -99,6 +102,13 @@ export const rowChips: Feature = {
       }
     });
     signal.addEventListener('abort', unsubscribe, { once: true });
+    const unheard = page.presence.subscribe((ids) => {
+      for (const [row, state] of rows) {
+        const id = state.conversation?.id;
+        if (id && (ids === null || ids.includes(id))) draw(row, state).catch(report);
+      }
+    });
+    signal.addEventListener('abort', unheard, { once: true });
     host.onThreadRow((row) => {
       rows.set(row, { conversation: null, shown: null });
       row.signal.addEventListener('abort', () => rows.delete(row), { once: true });

@@ -27,7 +27,7 @@ export interface ThreadReads {
  * outbox is empty.
  */
 export function threadMemory(
-  background: Background,
+  background: Pick<Background, 'send' | 'subscribe'>,
   lists: PageLists,
   signal: AbortSignal,
 ): ThreadReads {

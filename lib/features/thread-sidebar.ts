@@ -10,13 +10,21 @@ import type { Background } from './background';
 import type { Commands } from './commands';
 import { copilotPorts } from './copilot-ports';
 import { customerOf, threadIdIn } from './customer';
+import { insertIncidentReply } from './incident-reply';
 import { errorMessage, type Feature } from './index';
 import type { PageData } from './page-data';
 import { insertRatingLink } from './rating-link';
 import { readOnce } from './read-once';
 import { actions, type SidebarModel, sidebarModel } from './sidebar-model';
+import { sidebarPresence } from './sidebar-presence';
 import { onlyTimePassed } from './sla-chip';
 import { slaSection } from './sla-section';
+import {
+  type AutomationFacts,
+  automationView,
+  loadAutomationFacts,
+  NO_AUTOMATION_FACTS,
+} from './thread-automation';
 import { extrasKey, loadExtras, NO_EXTRAS, type ThreadExtras } from './thread-extras';
 import { type ThreadData, watchThread } from './watch-thread';
 
@@ -55,6 +63,8 @@ interface SidebarState {
   command: CommandRequest | null;
   /** The SLA policies' clocks, once read. */
   clocks: PolicyClocks | null;
+  /** Open incidents and team names, from the API. */
+  automation: AutomationFacts;
 }
 
 function showSidebar(
@@ -75,8 +85,10 @@ function showSidebar(
     extras: NO_EXTRAS,
     command: null,
     clocks: null,
+    automation: NO_AUTOMATION_FACTS,
   };
   let model: SidebarModel | null = null;
+  const presence = sidebarPresence(page.presence, host.mailbox, () => render(), thread.signal);
   const customer = () =>
     state.data?.conversation
       ? customerOf(state.data.conversation, state.data.members, host.mailbox)
@@ -151,6 +163,20 @@ function showSidebar(
       await host.openThread(threadId);
       return null;
     },
+    escalate: (reason) =>
+      onShown((m) =>
+        mutate('conversation.escalate', { conversationId: m.conversation.id, reason }),
+      ),
+    insertIncidentReply: (templateId) =>
+      onShown((m) =>
+        insertIncidentReply(
+          thread,
+          background,
+          host.mailbox,
+          { conversation: m.conversation, members: state.data?.members ?? [], me: me() },
+          templateId,
+        ),
+      ),
     dismissNotice: () => void background.send({ type: 'dismissNotices' }).catch(report),
   };
 
@@ -171,6 +197,10 @@ function showSidebar(
       actions: sidebarActions,
       now,
       copilot,
+      presence: presence.view(data),
+      automation:
+        model &&
+        automationView(model.conversation, state.automation, data?.members ?? [], me(), role()),
     };
     draw(props);
   };
@@ -208,12 +238,21 @@ function showSidebar(
       state.clocks = clocks;
       render();
     }, report);
+  // Incidents and teams live on the API: read again whenever a poke brought any change.
+  const loadAutomation = () =>
+    loadAutomationFacts(background).then((facts) => {
+      if (thread.signal.aborted) return;
+      state.automation = facts;
+      render();
+    }, report);
   const unsubscribe = page.lists.subscribe((notice) => {
     if (notice.tables.includes('sla') || notice.tables.includes('session')) void loadClocks();
     else if (onlyTimePassed(notice) && state.data?.conversation?.sla) render();
+    if (!onlyTimePassed(notice)) void loadAutomation();
   });
   thread.signal.addEventListener('abort', unsubscribe, { once: true });
   void loadClocks();
+  void loadAutomation();
 
   watchThread(
     thread.ref,

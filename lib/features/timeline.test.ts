@@ -127,6 +127,34 @@ describe('the activity timeline', () => {
     ]);
   });
 
+  it('names the rule behind each automatic change, and why a conversation was escalated', () => {
+    const ruleId = '00000000-0000-4000-8000-0000000000c1';
+    const escalation = (reason: string, by: string | null) => ({
+      reason,
+      fromTeamId: null,
+      toTeamId: null,
+      previousAssigneeId: ana.id,
+      ruleId: by,
+    });
+    const events = [
+      event('automation.action', null, null, {
+        ruleId,
+        ruleName: 'Refunds to Billing',
+        action: 'route',
+        effect: 'routed to Billing, assigned to Ana Silva (round-robin)',
+      }),
+      event('conversation.escalated', leo.id, null, escalation('Needs a refund approval', null)),
+      event('conversation.escalated', null, null, escalation('No reply in 4 h', ruleId)),
+      event('automation.action', null, null, { unexpected: true }),
+    ];
+    expect(timeline(events, [ana, leo], now).map((e) => e.text)).toEqual([
+      'A rule acted on this',
+      'A rule escalated this: No reply in 4 h',
+      'Leo Lead escalated this: Needs a refund approval',
+      'Rule “Refunds to Billing”: routed to Billing, assigned to Ana Silva (round-robin)',
+    ]);
+  });
+
   it('says snoozed until when, and copes with unknown people, types and shapes', () => {
     const until = new Date(2026, 10, 21, 9, 0).toISOString();
     const events = [

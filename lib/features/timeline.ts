@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  AutomationActionEvent,
   Email,
+  EscalationEvent,
   type Event,
   Id,
   Instant,
@@ -139,6 +141,15 @@ function sentence(
     case 'survey.rated': {
       const rating = read(SurveyRatedEvent, event.after);
       return rating ? `The customer ${ratingText(rating)}` : 'The customer answered a rating link';
+    }
+    case 'automation.action': {
+      const action = read(AutomationActionEvent, event.after);
+      return action ? `Rule “${action.ruleName}”: ${action.effect}` : 'A rule acted on this';
+    }
+    case 'conversation.escalated': {
+      const escalation = read(EscalationEvent, event.after);
+      const by = escalation?.ruleId ? 'A rule' : who;
+      return escalation ? `${by} escalated this: ${escalation.reason}` : `${by} escalated this`;
     }
     default:
       return `${who}: ${event.type}`;

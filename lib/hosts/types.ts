@@ -100,6 +100,11 @@ export interface OpenedCompose {
    * its thread. A forward is left out where the host tells one (Gmail).
    */
   onSent(handler: (sent: SentReply) => void): void;
+  /**
+   * Calls back when Send is pressed, before the draft goes; `cancel()` keeps it. Absent
+   * where the host gives no way to hold a send (Outlook).
+   */
+  onPresending?(handler: (send: { cancel(): void }) => void): void;
   readonly signal: AbortSignal;
 }
 

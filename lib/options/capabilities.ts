@@ -8,7 +8,9 @@ export type Capability =
   | 'manageSettings'
   | 'manageSla'
   | 'manageGoals'
-  | 'manageReviewWebhook';
+  | 'manageReviewWebhook'
+  | 'manageAutomations'
+  | 'manageRouting';
 
 /** The API's authorization matrix (docs/architecture.md), which the page only reflects. */
 const ALLOWED: Record<Capability, readonly Role[]> = {
@@ -20,6 +22,9 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   manageSla: ['admin'],
   manageGoals: ['lead', 'admin'],
   manageReviewWebhook: ['admin'],
+  manageAutomations: ['lead', 'admin'],
+  /** Skills and working hours of members, teams' routing. */
+  manageRouting: ['lead', 'admin'],
 };
 
 export const may = (role: Role, capability: Capability) => ALLOWED[capability].includes(role);

@@ -13,6 +13,8 @@ describe('options sections', () => {
       'sla',
       'reports',
       'review',
+      'automations',
+      'incidents',
       'settings',
       'copilot',
       'profile',
@@ -25,6 +27,8 @@ describe('options sections', () => {
       'sla',
       'reports',
       'review',
+      'automations',
+      'incidents',
       'copilot',
       'profile',
     ]);

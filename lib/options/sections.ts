@@ -8,6 +8,8 @@ export type SectionId =
   | 'sla'
   | 'reports'
   | 'review'
+  | 'automations'
+  | 'incidents'
   | 'settings'
   | 'copilot'
   | 'profile';
@@ -25,6 +27,8 @@ const ALL: readonly Section[] = [
   { id: 'sla', label: 'SLA' },
   { id: 'reports', label: 'Reports' },
   { id: 'review', label: 'Weekly review' },
+  { id: 'automations', label: 'Automations' },
+  { id: 'incidents', label: 'Incidents' },
   { id: 'settings', label: 'Settings' },
   { id: 'copilot', label: 'Copilot' },
   { id: 'profile', label: 'Profile' },
@@ -40,6 +44,8 @@ const BY_ROLE: Record<Role, ReadonlySet<SectionId>> = {
     'sla',
     'reports',
     'review',
+    'automations',
+    'incidents',
     'settings',
     'copilot',
     'profile',
@@ -52,6 +58,8 @@ const BY_ROLE: Record<Role, ReadonlySet<SectionId>> = {
     'sla',
     'reports',
     'review',
+    'automations',
+    'incidents',
     'copilot',
     'profile',
   ]),

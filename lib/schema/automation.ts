@@ -245,6 +245,9 @@ export const Incident = z.object({
 });
 export type Incident = z.infer<typeof Incident>;
 
+/** `GET /v1/incidents`: the open ones (default) or all, newest first. */
+export const IncidentListQuery = z.object({ state: z.enum(['open', 'all']).default('open') });
+
 /** `conversation.escalated`'s `after`. */
 export const EscalationEvent = z.object({
   reason: z.string(),
@@ -265,3 +268,37 @@ export const PresenceEntry = z.object({
   expiresAt: Instant,
 });
 export type PresenceEntry = z.infer<typeof PresenceEntry>;
+
+/** `automation.action`'s `after`: what one action of one rule did. */
+export const AutomationActionEvent = z.object({
+  ruleId: Id.nullable(),
+  /** The rule's name, or the incident's for an incident's own action. */
+  ruleName: z.string(),
+  action: z.string(),
+  /** In words: "assigned to Ana (round-robin)". */
+  effect: z.string(),
+});
+export type AutomationActionEvent = z.infer<typeof AutomationActionEvent>;
+
+/** The author of notes an automation writes: no member. */
+export const AUTOMATION_AUTHOR_ID = '00000000-0000-4000-8000-000000000000';
+
+/** What a rule's webhook action posts to the workspace webhook. */
+export const AutomationWebhookPayload = z.object({
+  id: Id,
+  type: z.literal('automation.fired'),
+  workspaceId: Id,
+  createdAt: Instant,
+  data: z.object({
+    ruleId: Id,
+    ruleName: z.string(),
+    conversationId: z.string(),
+    subject: z.string(),
+    priority: Priority,
+    status: Status,
+    tags: z.array(z.string()),
+    assigneeId: Id.nullable(),
+    teamId: Id.nullable(),
+  }),
+});
+export type AutomationWebhookPayload = z.infer<typeof AutomationWebhookPayload>;

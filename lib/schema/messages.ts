@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Membership, PendingInvite } from './auth';
+import { Incident } from './automation';
 import { Email, Id, Instant, Role } from './common';
 import { Conversation, ThreadRef } from './conversation';
 import { Event } from './event';
@@ -8,6 +9,7 @@ import { Note } from './note';
 import { SlaCalendarRecord, SlaPolicyRecord } from './sla-records';
 import { CreateSurvey, SurveyLink } from './survey';
 import { CreateTag, Tag } from './tag';
+import { Team } from './team';
 import { Template } from './template';
 import { Member, Workspace } from './workspace';
 
@@ -80,7 +82,7 @@ export const RelayRequest = z.object({
     .string()
     .max(2000)
     .regex(
-      /^\/v1\/(templates|tags|members|invites|teams|workspace|sla|reports|goals|copilot\/settings|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
+      /^\/v1\/(templates|tags|members|invites|teams|workspace|sla|reports|goals|rules|incidents|copilot\/settings|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
       'not a management path of the API',
     )
     .refine((path) => !path.includes('..'), 'not a management path of the API'),
@@ -135,6 +137,10 @@ export const Request = z.discriminatedUnion('type', [
   request('mutate', { name: MutationName, args: z.unknown() }),
   /** A fresh rating link for one reply: online only (the API signs it). */
   request('createSurveyLink', { survey: CreateSurvey }),
+  /** Incidents open now; online only, as the API keeps them. */
+  request('listOpenIncidents', {}),
+  /** The workspace's teams; online only, as teams are not synced. */
+  request('listTeams', {}),
   request('dismissNotices', {}),
   request('dismissPageError', {}),
   request('relay', RelayRequest.shape),
@@ -195,6 +201,8 @@ export const ResponseData = {
     }),
   ]),
   createSurveyLink: SurveyLink,
+  listOpenIncidents: z.array(Incident),
+  listTeams: z.array(Team),
   dismissNotices: z.null(),
   dismissPageError: z.null(),
   relay: RelayResponse,

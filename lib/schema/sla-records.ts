@@ -155,6 +155,11 @@ export const SlaSweepResult = z.object({
   conversations: z.number().int().nonnegative(),
   /** Warnings and breaches recorded by this sweep (each is recorded once, ever). */
   alerts: z.number().int().nonnegative(),
+  /** Automation jobs run (rules on these alerts, timers due) and those that failed. */
+  automations: z.object({
+    ran: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+  }),
   deliveries: z.object({
     delivered: z.number().int().nonnegative(),
     retrying: z.number().int().nonnegative(),

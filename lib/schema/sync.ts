@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PresenceEntry, PresenceState } from './automation';
 import { ApiError, Id, Version } from './common';
 import { Conversation } from './conversation';
 import { MutationEnvelope } from './mutation';
@@ -115,9 +116,26 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), error: ApiError.shape.error }),
+  /**
+   * Who is on one conversation now, every live entry (empty: nobody). Sent when anyone's
+   * presence there changes or is renewed, and for each conversation with someone on it
+   * when the socket opens.
+   */
+  z.object({
+    type: z.literal('presence'),
+    conversationId: PresenceEntry.shape.conversationId,
+    entries: z.array(PresenceEntry),
+  }),
 ]);
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;
 
 export const LiveClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
+  /** What this member does on a conversation, renewed while it lasts; null: left it. */
+  z.object({
+    type: z.literal('presence'),
+    conversationId: PresenceEntry.shape.conversationId,
+    state: PresenceState.nullable(),
+  }),
 ]);
+export type LiveClientMessage = z.infer<typeof LiveClientMessage>;

@@ -10,6 +10,7 @@ import type { ChangeSummary } from './summary';
  */
 export async function applyChanges(db: SidedeskDb, changes: Change[], summary: ChangeSummary) {
   const pending = new Set((await db.confirmed.toCollection().primaryKeys()).map(String));
+  const knownNotes = await cachedNoteIds(db, changes);
   for (const change of changes) {
     switch (change.entity) {
       case 'conversation':
@@ -34,6 +35,10 @@ export async function applyChanges(db: SidedeskDb, changes: Change[], summary: C
         break;
       case 'note':
         summary.table('notes');
+        if (change.record && !knownNotes.has(change.id)) {
+          summary.newNote(change.record);
+          knownNotes.add(change.id);
+        }
         await putOrDelete(db.notes, change.id, change.record);
         break;
       case 'slaCalendar':
@@ -49,6 +54,14 @@ export async function applyChanges(db: SidedeskDb, changes: Change[], summary: C
         break;
     }
   }
+}
+
+/** Which of the notes these changes write the cache holds already. */
+async function cachedNoteIds(db: SidedeskDb, changes: Change[]): Promise<Set<string>> {
+  const ids = changes.flatMap((c) => (c.entity === 'note' ? [c.id] : []));
+  if (ids.length === 0) return new Set();
+  const cached = await db.notes.bulkGet(ids);
+  return new Set(cached.flatMap((note) => (note ? [note.id] : [])));
 }
 
 async function putOrDelete<T>(

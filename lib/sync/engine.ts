@@ -8,8 +8,11 @@ import {
   type Change,
   type CreateTag,
   type Event,
+  type LiveClientMessage,
   MAX_BODY_BYTES,
   type MutationName,
+  type Note,
+  type PresenceEntry,
   type PullResponse,
   type PushResponse,
   SYNC_PROTOCOL,
@@ -29,8 +32,14 @@ export type SyncEngineOptions = {
   timers?: Timers;
   /** Called after every write to the cache, with what it touched. */
   onChange?(notice: ChangeNotice): void;
+  /** Notes a write to the cache added (it did not hold them before), after `onChange`. */
+  onNewNotes?(notes: Note[]): void;
   /** Records per bootstrap or pull page. */
   pageSize?: number;
+  /** The realtime channel opened (true) or dropped (false). */
+  onLive?(open: boolean): void;
+  /** Who is on a conversation now, as the realtime channel tells it. */
+  onPresence?(conversationId: string, entries: PresenceEntry[]): void;
 };
 
 /** Thrown inside a task of an engine stopped or disconnected since: its work is abandoned. */
@@ -93,8 +102,12 @@ export class SyncEngine {
       connectUrl: () =>
         this.authed(async (api, token) => api.liveUrl((await api.liveTicket(token)).ticket)),
       onPoke: (version, changes) => void this.pokedAt(version, changes),
-      onStatus: (online) => void this.setOnline(online),
+      onStatus: (online) => {
+        opts.onLive?.(online);
+        void this.setOnline(online);
+      },
       onError: (message) => void this.recordError(message),
+      onPresence: (conversationId, entries) => opts.onPresence?.(conversationId, entries),
     });
   }
 
@@ -112,6 +125,11 @@ export class SyncEngine {
   connect() {
     this.live.ensure();
     void this.sync();
+  }
+
+  /** Sends on the realtime channel when it is open; false otherwise (nothing is kept). */
+  sendLive(message: LiveClientMessage): boolean {
+    return this.live.send(message);
   }
 
   /** After sign-out: stop talking to the server; the engine can connect again later. */
@@ -388,7 +406,9 @@ export class SyncEngine {
   }
 
   private emit(summary: ChangeSummary) {
-    if (!summary.empty && !this.stopped) this.opts.onChange?.(summary.toNotice());
+    if (summary.empty || this.stopped) return;
+    this.opts.onChange?.(summary.toNotice());
+    if (summary.newNotes.length > 0) this.opts.onNewNotes?.(summary.newNotes);
   }
 
   private nowIso() {

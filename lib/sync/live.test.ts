@@ -84,4 +84,32 @@ describe('live connection', () => {
     live.stop();
     expect(FakeSocket.all[1]?.readyState).toBe(3);
   });
+
+  it('passes presence on, and sends only while open', async () => {
+    FakeSocket.all = [];
+    const { timers } = fakeTimers();
+    const heard: unknown[] = [];
+    const live = new LiveConnection({
+      WebSocket: FakeSocket as unknown as WebSocketFactory,
+      timers,
+      connectUrl: async () => 'ws://api.test/v1/live?ticket=t',
+      onPoke: () => {},
+      onStatus: () => {},
+      onError: () => {},
+      onPresence: (conversationId, entries) => heard.push({ conversationId, entries }),
+    });
+    const viewing = { type: 'presence', conversationId: 'c1', state: 'viewing' } as const;
+    expect(live.send(viewing)).toBe(false);
+    live.ensure();
+    await tick();
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    expect(live.send(viewing)).toBe(true);
+    expect(socket.sent).toEqual([JSON.stringify(viewing)]);
+    socket.onmessage?.({
+      data: JSON.stringify({ type: 'presence', conversationId: 'c1', entries: [] }),
+    });
+    expect(heard).toEqual([{ conversationId: 'c1', entries: [] }]);
+    live.stop();
+  });
 });

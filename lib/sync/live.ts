@@ -1,4 +1,9 @@
-import { type Change, LiveServerMessage } from '../schema';
+import {
+  type Change,
+  type LiveClientMessage,
+  LiveServerMessage,
+  type PresenceEntry,
+} from '../schema';
 import { backoff, type Timers } from './timers';
 
 /** The part of the WebSocket API the engine uses (the browser's and Node's both fit). */
@@ -23,6 +28,8 @@ export type LiveOptions = {
   /** A fresh single-use URL (ticket included) for each connection attempt. */
   connectUrl(): Promise<string>;
   onPoke(version: number, changes?: Change[]): void;
+  /** Who is on a conversation now (every entry, the member's own included). */
+  onPresence?(conversationId: string, entries: PresenceEntry[]): void;
   onStatus(online: boolean): void;
   onError(message: string): void;
 };
@@ -40,6 +47,13 @@ export class LiveConnection {
 
   get open() {
     return this.socket?.readyState === OPEN;
+  }
+
+  /** Sends on the open socket; false when there is none (the message is not kept). */
+  send(message: LiveClientMessage): boolean {
+    if (!this.socket || this.socket.readyState !== OPEN) return false;
+    this.socket.send(JSON.stringify(message));
+    return true;
   }
 
   /** Connect unless already connected or connecting. */
@@ -98,6 +112,8 @@ export class LiveConnection {
     if (!message.success) return;
     if (message.data.type === 'poke') this.opts.onPoke(message.data.version, message.data.changes);
     if (message.data.type === 'error') this.opts.onError(`realtime: ${message.data.error.message}`);
+    if (message.data.type === 'presence')
+      this.opts.onPresence?.(message.data.conversationId, message.data.entries);
   }
 
   private drop() {

@@ -1,3 +1,4 @@
+import type { Note } from '../schema';
 import type { ChangeNotice } from '../schema/messages';
 
 type Table = ChangeNotice['tables'][number];
@@ -6,6 +7,8 @@ type Table = ChangeNotice['tables'][number];
 export class ChangeSummary {
   readonly conversationIds = new Set<string>();
   readonly tables = new Set<Table>();
+  /** Notes written that the cache did not hold before (the mention notifications read them). */
+  readonly newNotes: Note[] = [];
 
   conversation(id: string) {
     this.conversationIds.add(id);
@@ -14,6 +17,11 @@ export class ChangeSummary {
 
   table(name: Table) {
     this.tables.add(name);
+    return this;
+  }
+
+  newNote(note: Note) {
+    this.newNotes.push(note);
     return this;
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
 import { postgresAt } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
@@ -44,5 +44,36 @@ describe.runIf(url)('two API instances on one Postgres', () => {
     const { version } = (await pushed.json()) as { version: number };
     await live.next((m) => m.type === 'poke' && m.version === version);
     live.socket.close();
+  });
+
+  it('tells a socket on one instance of a presence set through the other', async () => {
+    const onA = await a.signIn('ana@acme.test', 'agent');
+    const onB = await b.signIn('ben@acme.test', 'agent');
+    const ticket = async (server: TestServer, headers: Record<string, string>) => {
+      const res = await fetch(`${server.url}/v1/live/ticket`, { method: 'POST', headers });
+      return ((await res.json()) as { ticket: string }).ticket;
+    };
+    const anaLive = await openLiveSocket(a.wsUrl, await ticket(a, onA.headers));
+    const benLive = await openLiveSocket(b.wsUrl, await ticket(b, onB.headers));
+    await Promise.all([anaLive, benLive].map((live) => live.next((m) => m.type === 'poke')));
+    anaLive.socket.send(
+      JSON.stringify({ type: 'presence', conversationId: 'conv-x', state: 'replying' }),
+    );
+    const told = await benLive.next(
+      (m) => m.type === 'presence' && m.conversationId === 'conv-x' && m.entries.length === 1,
+    );
+    expect(told.type === 'presence' && told.entries[0]).toMatchObject({
+      memberId: onA.member.id,
+      state: 'replying',
+    });
+    // The row is in the shared database, so instance B's snapshot has it too.
+    const late = await openLiveSocket(b.wsUrl, await ticket(b, onB.headers));
+    await late.next((m) => m.type === 'presence' && m.conversationId === 'conv-x');
+    anaLive.socket.close();
+    await benLive.next(
+      (m) => m.type === 'presence' && m.conversationId === 'conv-x' && m.entries.length === 0,
+    );
+    benLive.socket.close();
+    late.socket.close();
   });
 });

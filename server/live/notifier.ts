@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Sql } from 'postgres';
 import { z } from 'zod';
-import { Change } from '../../lib/schema';
+import { Change, PresenceEntry } from '../../lib/schema';
 
 /** What every committed write in a workspace announces. */
 export const Poke = z.object({
@@ -14,19 +14,38 @@ export const Poke = z.object({
 });
 export type Poke = z.infer<typeof Poke>;
 
+/**
+ * Who is on one conversation now: a kind of its own on the same channel, since it names
+ * no version and must never make a client pull.
+ */
+export const PresenceNotice = z.object({
+  workspaceId: z.uuid(),
+  presence: z.object({
+    conversationId: PresenceEntry.shape.conversationId,
+    entries: z.array(PresenceEntry),
+  }),
+});
+export type PresenceNotice = z.infer<typeof PresenceNotice>;
+
+/** What travels on the channel; a presence notice is told apart by its `presence`. */
+export const Announcement = z.union([PresenceNotice, Poke]);
+export type Announcement = Poke | PresenceNotice;
+
+export const isPresence = (a: Announcement): a is PresenceNotice => 'presence' in a;
+
 export interface Notifier {
   /** Call after commit only: a poke must never announce a version nobody can pull yet. */
-  publish(poke: Poke): Promise<void>;
-  subscribe(workspaceId: string, listener: (poke: Poke) => void): () => void;
+  publish(announcement: Announcement): Promise<void>;
+  subscribe(workspaceId: string, listener: (announcement: Announcement) => void): () => void;
   close(): Promise<void>;
 }
 
 class Fanout {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
-  emit(poke: Poke) {
-    this.emitter.emit(poke.workspaceId, poke);
+  emit(announcement: Announcement) {
+    this.emitter.emit(announcement.workspaceId, announcement);
   }
-  subscribe(workspaceId: string, listener: (poke: Poke) => void) {
+  subscribe(workspaceId: string, listener: (announcement: Announcement) => void) {
     this.emitter.on(workspaceId, listener);
     return () => void this.emitter.off(workspaceId, listener);
   }
@@ -36,7 +55,7 @@ class Fanout {
 export function inProcessNotifier(): Notifier {
   const fanout = new Fanout();
   return {
-    publish: async (poke) => fanout.emit(poke),
+    publish: async (announcement) => fanout.emit(announcement),
     subscribe: (ws, listener) => fanout.subscribe(ws, listener),
     close: async () => {},
   };
@@ -53,19 +72,21 @@ export async function postgresNotifier(sql: Sql): Promise<Notifier> {
   const fanout = new Fanout();
   const listening = await sql.listen(CHANNEL, (payload) => {
     try {
-      const poke = Poke.safeParse(JSON.parse(payload));
-      if (poke.success) fanout.emit(poke.data);
+      const announcement = Announcement.safeParse(JSON.parse(payload));
+      if (announcement.success) fanout.emit(announcement.data);
     } catch {
       // Another program on the channel: not ours to interpret.
     }
   });
   return {
-    publish: async (poke) => {
-      const payload = JSON.stringify(poke);
+    publish: async (announcement) => {
+      const payload = JSON.stringify(announcement);
+      if (payload.length < 7900 || isPresence(announcement))
+        return void (await sql.notify(CHANNEL, payload));
       // NOTIFY payloads stop at 8000 bytes: a large version goes as a plain poke, and
       // clients pull it.
-      const { changes: _, ...plain } = poke;
-      await sql.notify(CHANNEL, payload.length < 7900 ? payload : JSON.stringify(plain));
+      const { changes: _, ...plain } = announcement;
+      await sql.notify(CHANNEL, JSON.stringify(plain));
     },
     subscribe: (ws, listener) => fanout.subscribe(ws, listener),
     close: () => listening.unlisten(),

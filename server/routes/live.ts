@@ -2,16 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { WSContext } from 'hono/ws';
-import { LiveClientMessage, type LiveServerMessage } from '../../lib/schema';
+import { LiveClientMessage, type LiveServerMessage, type PresenceEntry } from '../../lib/schema';
 import { secretHash } from '../auth/tokens';
 import { liveTickets, members, workspaces } from '../db/schema';
 import type { AppEnv, Deps } from '../http/context';
 import { ApiFailure, forbidden, unauthorized } from '../http/errors';
+import { isPresence } from '../live/notifier';
+import { leaveAll, setPresence, workspacePresence } from '../live/presence';
 import { memberAuth } from '../middleware/auth';
 
 const TICKET_TTL_MS = 60_000;
 /** Close code for a member deactivated while connected (4000–4999 are the application's). */
 const CLOSE_DEACTIVATED = 4401;
+/** Conversations one socket may be present on at once (a few tabs' worth). */
+const MAX_PRESENCE = 50;
 
 const send = (ws: WSContext, message: LiveServerMessage) => ws.send(JSON.stringify(message));
 
@@ -64,34 +68,84 @@ export function liveRoutes(deps: Deps) {
         );
       const { workspaceId, memberId } = claimed;
       let unsubscribe = () => {};
+      // The conversations this socket made its member present on: left when it closes.
+      const held = new Set<string>();
+      // One presence write at a time, in the order sent: "replying" then "viewing" ends viewing.
+      let queue = Promise.resolve();
+      const serially = (work: () => Promise<void>) => {
+        queue = queue.then(work).catch((e) => console.error('presence failed', e));
+      };
+      const announce = (conversationId: string, entries: PresenceEntry[]) =>
+        notifier.publish({ workspaceId, presence: { conversationId, entries } });
       return deps.upgradeWebSocket(() => ({
         onOpen: async (_event, ws) => {
-          unsubscribe = notifier.subscribe(workspaceId, (poke) => {
-            if (poke.deactivated?.includes(memberId)) {
+          unsubscribe = notifier.subscribe(workspaceId, (announcement) => {
+            if (isPresence(announcement)) {
+              send(ws, { type: 'presence', ...announcement.presence });
+            } else if (announcement.deactivated?.includes(memberId)) {
               send(ws, {
                 type: 'error',
                 error: { code: 'member_inactive', message: 'This member was deactivated' },
               });
               ws.close(CLOSE_DEACTIVATED, 'member deactivated');
-            } else send(ws, { type: 'poke', version: poke.version, changes: poke.changes });
+            } else {
+              send(ws, {
+                type: 'poke',
+                version: announcement.version,
+                changes: announcement.changes,
+              });
+            }
           });
-          // The client learns the head at once, so it pulls whatever it missed offline.
+          // The client learns the head at once, so it pulls whatever it missed offline, and
+          // who is on which conversation.
           const [ws0] = await db
             .select({ version: workspaces.version })
             .from(workspaces)
             .where(eq(workspaces.id, workspaceId));
           send(ws, { type: 'poke', version: ws0?.version ?? 0 });
+          const present = await workspacePresence(deps.database, workspaceId, deps.now());
+          for (const [conversationId, entries] of present)
+            send(ws, { type: 'presence', conversationId, entries });
         },
         onMessage: (event, ws) => {
           const message = LiveClientMessage.safeParse(parseJson(event.data));
-          if (message.success) send(ws, { type: 'pong' });
-          else
-            send(ws, {
+          if (!message.success) {
+            return send(ws, {
               type: 'error',
-              error: { code: 'invalid_message', message: 'Send {"type":"ping"}' },
+              error: {
+                code: 'invalid_message',
+                message: 'Send {"type":"ping"} or {"type":"presence","conversationId","state"}',
+              },
             });
+          }
+          if (message.data.type === 'ping') return send(ws, { type: 'pong' });
+          const { conversationId, state } = message.data;
+          if (state && !held.has(conversationId) && held.size >= MAX_PRESENCE) {
+            return send(ws, {
+              type: 'error',
+              error: {
+                code: 'invalid_message',
+                message: `Present on at most ${MAX_PRESENCE} conversations at once`,
+              },
+            });
+          }
+          if (state) held.add(conversationId);
+          else held.delete(conversationId);
+          serially(async () => {
+            const where = { workspaceId, conversationId, memberId, state };
+            await announce(conversationId, await setPresence(deps.database, where, deps.now()));
+          });
         },
-        onClose: () => unsubscribe(),
+        onClose: () => {
+          unsubscribe();
+          const conversationIds = [...held.keys()];
+          held.clear();
+          serially(async () => {
+            const where = { workspaceId, memberId, conversationIds };
+            const left = await leaveAll(deps.database, where, deps.now());
+            for (const [conversationId, entries] of left) await announce(conversationId, entries);
+          });
+        },
       }))(c, next);
     });
 }

@@ -5,6 +5,7 @@ import { DeactivateMember, UpdateMember } from '../../lib/schema';
 import type { Tx } from '../db/open';
 import { conversations, members, workspaces } from '../db/schema';
 import { toMember, toWorkspace } from '../domain/records';
+import { findCalendarRow } from '../domain/sla-admin';
 import { touchTeamTemplates } from '../domain/templates';
 import { type Write, write } from '../domain/write';
 import type { AppEnv, Deps } from '../http/context';
@@ -14,6 +15,8 @@ import { memberAuth, requireRole } from '../middleware/auth';
 
 /** What a member may change on their own record without being an admin. */
 const SELF_SERVICE = new Set(['name', 'availability']);
+/** What leads may change on anyone's record: the routing profile. */
+const ROUTING_PROFILE = new Set(['skills', 'calendarId']);
 
 const MemberId = params(z.object({ id: z.uuid() }), 'member');
 
@@ -48,12 +51,21 @@ export function memberRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
       if (me.role !== 'admin') {
-        if (id !== me.id) throw forbidden('Only admins can change other members');
-        const denied = Object.keys(patch).filter((k) => !SELF_SERVICE.has(k));
+        const allowed = (k: string) =>
+          (me.role === 'lead' && ROUTING_PROFILE.has(k)) || (id === me.id && SELF_SERVICE.has(k));
+        const denied = Object.keys(patch).filter((k) => !allowed(k));
+        if (id !== me.id && denied.length) throw forbidden('Only admins can change other members');
         if (denied.length) throw forbidden(`Only admins can change ${denied.join(', ')}`);
       }
       const updated = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
         const before = await memberIn(w, id);
+        if (patch.calendarId && !(await findCalendarRow(w.tx, w.workspaceId, patch.calendarId)))
+          throw new ApiFailure(
+            400,
+            'invalid_body',
+            'Invalid request body: calendarId: no such calendar',
+            [{ path: 'calendarId', message: 'no such calendar in this workspace' }],
+          );
         const losesAdmin =
           before.role === 'admin' &&
           before.status === 'active' &&

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ROUTING } from '../../lib/schema';
 import { client } from '../testing/client';
 import { testDatabases } from '../testing/databases';
 import { startTestServer, type TestServer, type TestSession } from '../testing/test-server';
@@ -42,6 +43,7 @@ for (const target of testDatabases()) {
         id: made.body.id,
         name: 'Payments',
         memberIds: [ana.member.id, bo.member.id].sort(),
+        routing: DEFAULT_ROUTING,
       });
     });
 

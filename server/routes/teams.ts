@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CreateTeam, SetTeamMembers, type Team, UpdateTeam } from '../../lib/schema';
+import {
+  CreateTeam,
+  SetTeamMembers,
+  type Team,
+  UpdateTeam,
+  UpdateTeamRouting,
+} from '../../lib/schema';
 import type { Db, Tx } from '../db/open';
-import { members, teamMembers, teams, templates } from '../db/schema';
+import { incidentMonitors, members, teamMembers, teams, templates } from '../db/schema';
 import { touchTeamTemplates } from '../domain/templates';
 import { type Write, write } from '../domain/write';
 import type { AppEnv, Deps } from '../http/context';
@@ -49,6 +55,21 @@ export function teamRoutes(deps: Deps) {
       });
       return c.json(team);
     })
+    .patch('/:id/routing', manage, TeamId, body(UpdateTeamRouting), async (c) => {
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const me = c.var.member;
+      const team = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
+        const before = await findTeam(w.tx, w.workspaceId, id);
+        const routing = { ...before.routing, ...patch };
+        if (patch.escalatesTo) await checkEscalation(w, id, patch.escalatesTo);
+        await w.tx.update(teams).set({ routing }).where(eq(teams.id, id));
+        const after = { ...before, routing };
+        await w.event({ type: 'team.routing_updated', before, after });
+        return after;
+      });
+      return c.json(team);
+    })
     .put('/:id/members', manage, TeamId, body(SetTeamMembers), async (c) => {
       const { id } = c.req.valid('param');
       const { memberIds } = c.req.valid('json');
@@ -81,6 +102,22 @@ export function teamRoutes(deps: Deps) {
             `The team has ${n} template(s): move or delete them first`,
           );
         await w.tx.delete(teams).where(eq(teams.id, id));
+        // The tiers that escalated to it become the last ones; its monitors route nowhere.
+        await w.tx
+          .update(incidentMonitors)
+          .set({ teamId: null })
+          .where(
+            and(eq(incidentMonitors.workspaceId, w.workspaceId), eq(incidentMonitors.teamId, id)),
+          );
+        await w.tx
+          .update(teams)
+          .set({ routing: sql`jsonb_set(${teams.routing}, '{escalatesTo}', 'null')` })
+          .where(
+            and(
+              eq(teams.workspaceId, w.workspaceId),
+              sql`${teams.routing}->>'escalatesTo' = ${id}`,
+            ),
+          );
         await w.event({ type: 'team.deleted', before });
       });
       return c.body(null, 204);
@@ -143,4 +180,23 @@ async function setMembers(w: Write, teamId: string, memberIds: string[]) {
     ]);
   }
   await w.tx.insert(teamMembers).values(memberIds.map((memberId) => ({ teamId, memberId })));
+}
+
+/** The next tier is another team of the workspace, and the tiers never lead back. */
+async function checkEscalation(w: Write, teamId: string, escalatesTo: string) {
+  const rows = await w.tx
+    .select({ id: teams.id, routing: teams.routing })
+    .from(teams)
+    .where(eq(teams.workspaceId, w.workspaceId));
+  const next = new Map(rows.map((r) => [r.id, r.routing.escalatesTo]));
+  const refuse = (message: string) =>
+    new ApiFailure(400, 'invalid_body', `Invalid request body: escalatesTo: ${message}`, [
+      { path: 'escalatesTo', message },
+    ]);
+  if (!next.has(escalatesTo)) throw refuse('no such team in this workspace');
+  const seen = new Set([teamId]);
+  for (let at: string | null | undefined = escalatesTo; at; at = next.get(at)) {
+    if (seen.has(at)) throw refuse('the tiers would escalate in a circle');
+    seen.add(at);
+  }
 }

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type SlaSweepResult, SlaWebhookPayload, WeeklyReviewPayload } from '../../lib/schema';
+import {
+  AutomationWebhookPayload,
+  type SlaSweepResult,
+  SlaWebhookPayload,
+  WeeklyReviewPayload,
+} from '../../lib/schema';
 import { backoff } from '../../lib/sync/timers';
 import type { Db } from '../db/open';
 import { slaWebhookDeliveries as deliveries, workspaces } from '../db/schema';
@@ -15,8 +20,11 @@ const CLAIM = 20;
 
 type Counts = SlaSweepResult['deliveries'];
 
-/** What a delivery carries: an SLA breach to the SLA webhook, a review to the review one. */
-const Payload = z.union([SlaWebhookPayload, WeeklyReviewPayload]);
+/**
+ * What a delivery carries: an SLA breach or a rule's call to the workspace (SLA) webhook, a
+ * review to the review one.
+ */
+const Payload = z.union([SlaWebhookPayload, WeeklyReviewPayload, AutomationWebhookPayload]);
 type Payload = z.infer<typeof Payload>;
 type Target = { url: string | null; secret: string | null } | null;
 

@@ -123,6 +123,7 @@ for (const target of testDatabases()) {
       expect(await sweep()).toEqual({
         conversations: 1,
         alerts: 1,
+        automations: { ran: 0, failed: 0 },
         deliveries: { delivered: 1, retrying: 0, failed: 0 },
       });
       at(32);

@@ -1,5 +1,8 @@
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Conversation, SlaAlertEvent, SlaSweepResult, SlaWebhook } from '../../lib/schema';
+import { enqueue, type NewJob } from '../automation/jobs';
+import { runAutomations } from '../automation/run';
+import { wantedJobs } from '../automation/wanted';
 import type { Database, Db, Tx } from '../db/open';
 import { conversations, slaAlerts, slaWebhookDeliveries, workspaces } from '../db/schema';
 import { toConversation } from '../domain/records';
@@ -49,9 +52,13 @@ export async function sweepSla(database: Database, options: SweepOptions): Promi
     conversations += swept.conversations;
     alerts += swept.alerts;
   }
+  // Rules on warnings and breaches (and jobs a crash left behind) run before the
+  // deliveries go out, so a rule's webhook call leaves in this sweep.
+  const automations = await runAutomations(database, { now, workspaceId });
   return {
     conversations,
     alerts,
+    automations,
     deliveries: await deliverDue(database.db, webhook, now, workspaceId),
   };
 }
@@ -153,6 +160,12 @@ async function sweepBatch(tx: Tx, workspaceId: string, now: Date, size: number) 
   if (version !== null) {
     const event = eventWriter(tx, workspaceId, version, null, now);
     writes.push(...alerts.map((a) => event(alertEvent(a))));
+    const jobs = await wantedJobs(
+      tx,
+      workspaceId,
+      alerts.map((a) => alertJob(a, now)),
+    );
+    writes.push(enqueue(tx, workspaceId, jobs, now));
     const breaches = alerts.filter((a) => a.point.kind === 'breach');
     if (breaches.length && isOn(workspace?.webhook))
       writes.push(
@@ -219,6 +232,21 @@ function alertEvent({ conversation, policyId, point }: Alert) {
     after,
   };
 }
+
+const alertJob = ({ conversation, point }: Alert, now: Date): NewJob =>
+  point.kind === 'breach'
+    ? {
+        kind: 'sla.breached',
+        conversationId: conversation.id,
+        payload: { target: point.target },
+        runAt: now,
+      }
+    : {
+        kind: 'sla.warning',
+        conversationId: conversation.id,
+        payload: { target: point.target },
+        runAt: now,
+      };
 
 const isOn = (webhook: SlaWebhook | null | undefined) => Boolean(webhook?.url);
 

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type {
+  AutomationWebhookPayload,
   SlaWebhookPayload,
   SlaWebhookTestResult,
   WeeklyReviewPayload,
@@ -29,7 +30,7 @@ export function signature(secret: string, at: Date, body: string): string {
 export async function postWebhook(
   config: WebhookConfig,
   target: { url: string; secret: string },
-  payload: SlaWebhookPayload | WeeklyReviewPayload,
+  payload: SlaWebhookPayload | WeeklyReviewPayload | AutomationWebhookPayload,
   now: Date,
 ): Promise<SlaWebhookTestResult> {
   const body = JSON.stringify(payload);

@@ -2,6 +2,8 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { conversationIdFor } from '../../lib/conversation-id';
 import { type Actor, applyMutation } from '../../lib/mutations/apply';
 import type { Change, ConversationMutation, MutationOf, MutationResult } from '../../lib/schema';
+import type { NewJob } from '../automation/jobs';
+import { triggersOf } from '../automation/triggers';
 import type { Tx } from '../db/open';
 import { conversations, members, notes, tags } from '../db/schema';
 import { conversationRow, toConversation, toNote, toTag } from '../domain/records';
@@ -10,7 +12,8 @@ import { loadSlaSetup, loggedSlaEvents, teamCandidates } from '../domain/sla-set
 import { nextCheckAt, slaSnapshot } from '../domain/sla-snapshot';
 import { bumpVersion, eventWriter } from '../domain/write';
 
-const NEW_TAG_COLOR = '#6b7280';
+/** A tag created by tagging a conversation with a new name (leads, admins, automations). */
+export const NEW_TAG_COLOR = '#6b7280';
 
 /**
  * `version`: what the mutation wrote at (null: nothing); `head`: the workspace's version
@@ -39,7 +42,7 @@ export async function applyInTx(
   actor: Actor,
   mutation: ConversationMutation,
   now: Date,
-): Promise<{ outcome: Outcome; writes: Promise<unknown>[] }> {
+): Promise<{ outcome: Outcome; writes: Promise<unknown>[]; triggers?: NewJob[] }> {
   const { id } = mutation;
   const conversationId =
     mutation.name === 'conversation.upsert'
@@ -177,7 +180,11 @@ export async function applyInTx(
   writes.push(...newEvents.map((e) => event({ ...e, conversationId })));
   // In the order a pull gives one version's changes: tags, then conversations, then notes.
   const changes = [...created, conversationChange, ...added];
-  return { outcome: { result: { id, status: 'ok' }, version, head: version, changes }, writes };
+  return {
+    outcome: { result: { id, status: 'ok' }, version, head: version, changes },
+    writes,
+    triggers: triggersOf(conversationId, newEvents, now),
+  };
 }
 
 export const rejected = (

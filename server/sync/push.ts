@@ -6,6 +6,9 @@ import {
   type PushResponse,
   parseMutation,
 } from '../../lib/schema';
+import { enqueue, type NewJob } from '../automation/jobs';
+import { runAutomations } from '../automation/run';
+import { wantedJobs } from '../automation/wanted';
 import type { Database, Tx } from '../db/open';
 import { clients, mutationResults, workspaces } from '../db/schema';
 import { publish } from '../domain/write';
@@ -28,12 +31,14 @@ export async function push(
 ): Promise<PushResponse> {
   const results: MutationResult[] = [];
   let head: number | null = null;
+  let triggered = false;
   for (const envelope of request.mutations) {
     const outcome = await database.db.transaction((tx) =>
       pushOne(tx, member, request.clientId, envelope, now()),
     );
     results.push(outcome.result);
     head = outcome.head ?? head;
+    triggered ||= outcome.triggered === true;
     if (outcome.version !== null)
       await publish(database, {
         workspaceId: member.workspaceId,
@@ -41,6 +46,8 @@ export async function push(
         changes: outcome.changes,
       });
   }
+  // The automations it fired run now, each in a later version the clients hear of by poke.
+  if (triggered) await runAutomations(database, { now: now(), workspaceId: member.workspaceId });
   return { results, version: head ?? (await headVersion(database, member.workspaceId)) };
 }
 
@@ -58,7 +65,7 @@ async function pushOne(
   clientId: string,
   envelope: MutationEnvelope,
   now: Date,
-): Promise<Outcome> {
+): Promise<Outcome & { triggered?: boolean }> {
   const { lastMutationId, head } = await claimClient(tx, member, clientId);
   if (envelope.id <= lastMutationId)
     return {
@@ -69,7 +76,7 @@ async function pushOne(
 
   const parsed = parseMutation(envelope);
   const actor = { memberId: member.id, role: member.role };
-  const { outcome, writes } = parsed.ok
+  const applied: { outcome: Outcome; writes: Promise<unknown>[]; triggers?: NewJob[] } = parsed.ok
     ? parsed.mutation.name === 'template.use'
       ? await applyTemplateUseInTx(tx, member.workspaceId, head, actor, parsed.mutation, now)
       : parsed.mutation.name === 'copilot.record'
@@ -83,8 +90,14 @@ async function pushOne(
         },
         writes: [],
       };
-  await Promise.all([...writes, consume(tx, member, clientId, envelope.id, outcome.result)]);
-  return outcome;
+  const { outcome, writes, triggers = [] } = applied;
+  const jobs = await wantedJobs(tx, member.workspaceId, triggers);
+  await Promise.all([
+    ...writes,
+    consume(tx, member, clientId, envelope.id, outcome.result),
+    enqueue(tx, member.workspaceId, jobs, now),
+  ]);
+  return { ...outcome, triggered: jobs.length > 0 };
 }
 
 /**

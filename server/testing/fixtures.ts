@@ -19,3 +19,16 @@ export function meta(n = ++seq, mailbox = 'support@acme.test'): ConversationMeta
 export function mutation(id: number, name: string, args: unknown): MutationEnvelope {
   return { id, name, args, ts: new Date().toISOString() };
 }
+
+/** A customer's new conversation: one message, `at`, from outside the team. */
+export function customerMessage(subject: string, at: Date): ConversationMeta {
+  const sent = at.toISOString();
+  return {
+    ...meta(),
+    subject,
+    firstMessageAt: sent,
+    lastMessageAt: sent,
+    lastMessageFrom: 'customer@example.com',
+    participants: [{ email: 'customer@example.com', name: null }],
+  };
+}

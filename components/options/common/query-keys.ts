@@ -9,4 +9,7 @@ export const optionsKeys = {
   slaCalendars: ['options', 'sla', 'calendars'] as const,
   slaPolicies: ['options', 'sla', 'policies'] as const,
   slaWebhook: ['options', 'sla', 'webhook'] as const,
+  rules: ['options', 'rules'] as const,
+  incidentMonitors: ['options', 'incidents', 'monitors'] as const,
+  openIncidents: ['options', 'incidents', 'open'] as const,
 };

@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
-import { type Member, Role } from '../../../lib/schema';
+import { routingWords } from '../../../lib/options/members/routing';
+import { type Member, Role, type SlaCalendarRecord } from '../../../lib/schema';
 import { Problem } from '../common/Problem';
 import { CapacityField } from './CapacityField';
 import { DeactivateDialog } from './DeactivateDialog';
+import { RoutingField } from './RoutingField';
 import { useUpdateMember } from './use-members';
 
 type Props = {
@@ -11,9 +13,12 @@ type Props = {
   meId: string;
   /** Admin and online: role, capacity and deactivation are editable. */
   editable: boolean;
+  calendars: readonly SlaCalendarRecord[];
+  /** Lead or admin, online: skills and working hours are editable. */
+  routable: boolean;
 };
 
-export function MemberRow({ member, members, meId, editable }: Props) {
+export function MemberRow({ member, members, calendars, meId, editable, routable }: Props) {
   const [deactivating, setDeactivating] = useState(false);
   const role = useUpdateMember(member.id);
   // Held until the API answers, so the select does not flick back meanwhile.
@@ -67,6 +72,17 @@ export function MemberRow({ member, members, meId, editable }: Props) {
           <CapacityField key={member.capacity ?? 'none'} member={member} />
         ) : (
           (member.capacity ?? 'No limit')
+        )}
+      </td>
+      <td>
+        {routable && active ? (
+          <RoutingField
+            key={`${member.skills.join()}|${member.calendarId}`}
+            member={member}
+            calendars={calendars}
+          />
+        ) : (
+          routingWords(member, calendars)
         )}
       </td>
       {editable && (

@@ -15,7 +15,8 @@ export function MembersPage({ session }: SectionProps) {
       <h2 id="members-title">Members</h2>
       {!admin && (
         <p className="muted" data-testid="read-only-note">
-          Only admins invite, change roles and capacity, or deactivate members.
+          Only admins invite, change roles and capacity, or deactivate members; leads set skills and
+          working hours.
         </p>
       )}
       {members.isPending ? (
@@ -32,6 +33,7 @@ export function MembersPage({ session }: SectionProps) {
               members={members.data.items}
               meId={session.member.id}
               editable={admin && !offline}
+              routable={may(session.role, 'manageRouting') && !offline}
             />
           )}
           {admin && !offline && <InvitesSection members={members.data.items} />}

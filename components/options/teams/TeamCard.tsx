@@ -4,6 +4,7 @@ import type { Member, Team } from '../../../lib/schema';
 import { Problem } from '../common/Problem';
 import { DeleteTeamDialog } from './DeleteTeamDialog';
 import { TeamMembersEditor } from './TeamMembersEditor';
+import { TeamRoutingForm } from './TeamRoutingForm';
 import { useRenameTeam } from './use-teams';
 
 type Props = { team: Team; teams: readonly Team[]; members: readonly Member[]; editable: boolean };
@@ -39,6 +40,7 @@ export function TeamCard({ team, teams, members, editable }: Props) {
             Delete team<span className="sr-only"> {team.name}</span>
           </button>
           {editing && <TeamMembersEditor team={team} members={members} />}
+          <TeamRoutingForm key={JSON.stringify(team.routing)} team={team} teams={teams} />
           <DeleteTeamDialog team={team} open={deleting} onClose={() => setDeleting(false)} />
         </>
       )}

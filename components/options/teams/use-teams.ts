@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { shouldRetry } from '../../../lib/options/problems';
 import { relay } from '../../../lib/options/relay';
-import { Team } from '../../../lib/schema';
+import { Team, type TeamRouting } from '../../../lib/schema';
 import { optionsKeys } from '../common/query-keys';
 import { useOptimistic } from '../common/use-optimistic';
 
@@ -43,4 +43,12 @@ export const useDeleteTeam = (id: string) =>
   useOptimistic({
     key: optionsKeys.teams,
     run: () => relay('DELETE', `/v1/teams/${id}`, z.null()),
+  });
+
+export const useSetTeamRouting = (id: string) =>
+  useOptimistic({
+    key: optionsKeys.teams,
+    run: (routing: TeamRouting) => relay('PATCH', `/v1/teams/${id}/routing`, Team, routing),
+    optimistic: (teams: Team[] | undefined, routing: TeamRouting) =>
+      patchTeam(teams, id, { routing }),
   });

@@ -55,6 +55,7 @@ export function toOpenedCompose(view: ComposeView): OpenedCompose {
       });
     },
     onSent: (handler) => onSentReply(view, handler),
+    onPresending: (handler) => view.on('presending', (event) => handler(event)),
     signal,
   };
 }

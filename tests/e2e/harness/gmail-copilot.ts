@@ -9,7 +9,8 @@
  *   NOTES.md). A click on Reply does what Gmail does as InboxSDK sees it
  *   (gmail-message-view.ts `#setupReplyStream`): a `.M9` compose goes into `.ip`, which
  *   gets the class `adB`; InboxSDK then announces an inline reply ComposeView. The
- *   compose's inner markup is the one of compose-2026-11.html, which InboxSDK accepts.
+ *   compose's inner markup is the one of compose-2026-11.html, which InboxSDK accepts, and
+ *   its form names the thread (`lts`, the thread's legacy id), as Gmail's reply forms do.
  *   Reconstructed, not captured from Gmail: only what InboxSDK reads is modelled.
  */
 
@@ -28,6 +29,7 @@ const REPLY_FORM = `
         <input type="hidden" name="draft" value="#msg-a:r1234567890123456790">
         <input type="hidden" name="from" value="ana@acme.test">
         <input type="hidden" name="rt" value="1">
+        <input type="hidden" name="lts" value="">
       </form>
       <div class="aoD hl"><div class="J-J5-Ji"><div class="J-JN-M-I-Jm"><img class="mI" alt=""></div></div>To Maria Lopez</div>
       <div class="aoD az6" style="display: none"><input name="subjectbox" class="aoT" value="Re: Order #1042 arrived damaged"></div>
@@ -57,6 +59,11 @@ const REPLY_FORM = `
 
 const REPLY_SCRIPT = `
 <script>
+  // Sends that reached the page: one held by an extension (InboxSDK's presending cancel)
+  // stops in the capture phase and is not counted.
+  document.addEventListener('click', (event) => {
+    if (event.target.closest && event.target.closest('.aoO')) window.__sendClicks = (window.__sendClicks || 0) + 1;
+  });
   // Gmail's Reply: the newest message's reply area gets an inline compose (see above).
   document.addEventListener('click', (event) => {
     if (!event.target.closest || !event.target.closest('.ams.bkH')) return;
@@ -64,19 +71,37 @@ const REPLY_SCRIPT = `
     const area = areas[areas.length - 1];
     if (!area || area.querySelector('.M9')) return;
     area.innerHTML = ${JSON.stringify(REPLY_FORM)};
+    // Gmail names the reply's thread in the form (InboxSDK's ComposeView.getThreadID reads it).
+    const thread = document.querySelector('[data-legacy-thread-id]');
+    area.querySelector('input[name="lts"]').value = thread ? thread.getAttribute('data-legacy-thread-id') : '';
     area.classList.add('adB');
     window.__replyOpened = (window.__replyOpened || 0) + 1;
   });
 </script>`;
 
+const newestMessage = (text: string) =>
+  `<div class="ii gt"><div class="a3s aiL">${text}</div></div>`;
+
+/**
+ * The order thread (Ana's or Ben's copy) with Gmail's Reply button under the newest
+ * message, its reply area, and the script that opens an inline reply there on a click.
+ */
+export function replyableThread(page: string, newest = NEWEST): string {
+  const message = newestMessage(newest);
+  const withReply = page.replace(
+    message,
+    `${message}<div class="ip iq"></div><div class="amn"><span class="ams bkH" role="button" tabindex="0">Reply</span></div>`,
+  );
+  if (withReply === page)
+    throw new Error('the order thread fixture changed: update gmail-copilot.ts');
+  return withReply.replace('</body>', `${REPLY_SCRIPT}\n</body>`);
+}
+
 /** The order thread with the canary in its newest message, a Reply button and its reply area. */
 export function copilotThread(page: string): string {
   const newest = `${NEWEST} Please send the replacement lamp soon, my reference is ${CANARY}. You can call me on ${CUSTOMER_PHONE}.`;
-  const withCanary = page.replace(
-    `<div class="ii gt"><div class="a3s aiL">${NEWEST}</div></div>`,
-    `<div class="ii gt"><div class="a3s aiL">${newest}</div></div><div class="ip iq"></div><div class="amn"><span class="ams bkH" role="button" tabindex="0">Reply</span></div>`,
-  );
+  const withCanary = page.replace(newestMessage(NEWEST), newestMessage(newest));
   if (withCanary === page)
     throw new Error('the order thread fixture changed: update gmail-copilot.ts');
-  return withCanary.replace('</body>', `${REPLY_SCRIPT}\n</body>`);
+  return replyableThread(withCanary, newest);
 }

@@ -4,11 +4,14 @@ import type { Page } from '@playwright/test';
  * What a page must show, found across the page and every open shadow root (the sidebar
  * and Outlook's row chips live in ours): inside the first element matching `within`
  * (whose text has `withinText`, when given), the elements matching `selector`, whose
- * texts must equal `equals` in order, or one of which must match the pattern `matches`.
+ * texts (less those matching `ignore`) must equal `equals` in order, or one of which must
+ * match the pattern `matches`.
  */
 export type Probe = {
   within: { selector: string; withinText?: string };
   selector: string;
+  /** A pattern of texts to leave out before comparing (another story's chips). */
+  ignore?: string;
 } & ({ equals: string[] } | { matches: string });
 
 const WATCHES = '__sidedeskWatches';
@@ -44,7 +47,10 @@ export async function watchFor(
         );
       const holds = () => {
         if (!scope?.isConnected) return false;
-        const texts = deepAll(scope, probe.selector).map((el) => (el.textContent ?? '').trim());
+        const ignored = probe.ignore === undefined ? null : new RegExp(probe.ignore);
+        const texts = deepAll(scope, probe.selector)
+          .map((el) => (el.textContent ?? '').trim())
+          .filter((t) => !ignored?.test(t));
         if ('equals' in probe) {
           return (
             texts.length === probe.equals.length && texts.every((t, i) => t === probe.equals[i])

@@ -33,6 +33,9 @@ export type Viewer = 'ana' | 'ben' | 'leo';
 
 export const ORDER_SUBJECT = 'Order #1042 arrived damaged';
 
+/** The row marker of who else is on a conversation (lib/features/presence-line.ts). */
+const PRESENCE_CHIP = /^\s*(👁|✎) /u;
+
 export interface Draft {
   readonly page: Page;
   /** The draft's body, focused, the caret in it. */
@@ -58,7 +61,10 @@ export interface Desk {
    * own, opened on the first call.
    */
   list(): Promise<Page>;
-  /** The chips Sidedesk draws on the order conversation's list row. */
+  /**
+   * The chips Sidedesk draws on the order conversation's list row, less the presence
+   * marker (who else is on it: presence.spec.ts checks it).
+   */
   rowChips(): Promise<Locator>;
   /** The list region around that row, for screenshots. */
   listRegion(): Promise<Locator>;
@@ -82,7 +88,7 @@ export interface MailHostHarness {
    */
   readonly listed: number;
   open(context: BrowserContext, viewer: Viewer): Promise<Desk>;
-  /** The order conversation's row chips read `texts`, as `watchFor` looks for them. */
+  /** The order conversation's row chips read `texts` (as `rowChips`), as `watchFor` looks for them. */
   rowChipsProbe(texts: string[]): Probe;
   /**
    * Checks the outside requests that were tried (the guard blocked them all): Gmail's
@@ -141,7 +147,10 @@ export const gmail: MailHostHarness = {
       sidebar,
       panel: sidebar.root,
       list: openList,
-      rowChips: async () => gmailRow(await openList()).locator('.inboxsdk__thread_row_label'),
+      rowChips: async () =>
+        gmailRow(await openList())
+          .locator('.inboxsdk__thread_row_label')
+          .filter({ hasNotText: PRESENCE_CHIP }),
       listRegion: async () => gmailRow(await openList()).locator('xpath=ancestor::table[1]'),
       async draft() {
         if (viewer !== 'ana') throw new Error('only Ana’s Gmail fixture has a draft');
@@ -174,6 +183,7 @@ export const gmail: MailHostHarness = {
   rowChipsProbe: (texts) => ({
     within: { selector: 'tr.zA', withinText: ORDER_SUBJECT },
     selector: '.inboxsdk__thread_row_label',
+    ignore: PRESENCE_CHIP.source,
     equals: texts,
   }),
   expectOutsideRequests(urls) {
@@ -213,7 +223,7 @@ export const outlook: MailHostHarness = {
       sidebar: sidebarOf(page),
       panel: ui.panel,
       list: async () => page,
-      rowChips: async () => ui.chips(CONVERSATIONS.order),
+      rowChips: async () => ui.chips(CONVERSATIONS.order).filter({ hasNotText: PRESENCE_CHIP }),
       listRegion: async () => page.locator('[data-app-section="MessageList"]'),
       async draft() {
         if (viewer === 'ben') throw new Error('Ben’s Outlook page is German; reply on Ana’s');
@@ -240,6 +250,7 @@ export const outlook: MailHostHarness = {
   rowChipsProbe: (texts) => ({
     within: { selector: `[role="option"][data-convid="${CONVERSATIONS.order}"]` },
     selector: '[data-testid="row-chip"]',
+    ignore: PRESENCE_CHIP.source,
     equals: texts,
   }),
   expectOutsideRequests(urls) {
