@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Email, Id, Instant } from './common';
 import { Priority, Status, TagName } from './conversation-fields';
+import { Intent } from './copilot';
 
 const Domain = z
   .string()
@@ -80,6 +81,15 @@ export const RuleCondition = z.discriminatedUnion('field', [
     field: z.literal('team'),
     op: z.enum(['in', 'notIn']),
     values: z.array(Id).min(1).max(50),
+  }),
+  /**
+   * The intent the offline copilot's triage reads from the subject (the server never sees
+   * bodies), as the sidebar's triage would suggest it for a subject-only mail.
+   */
+  z.object({
+    field: z.literal('triage'),
+    op: z.enum(['in', 'notIn']),
+    values: z.array(Intent).min(1).max(10),
   }),
   /** The moment the rule runs, against a business calendar. */
   z.object({

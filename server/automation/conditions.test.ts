@@ -24,6 +24,8 @@ const subject = (patch: Parameters<typeof conversation>[1] = {}, now = '2026-11-
   now: new Date(now),
 });
 
+const withSubject = (text: string) => subject({ subject: text });
+
 describe('rule conditions', () => {
   it('reads the customer as the newest outside sender, else the first outsider', () => {
     expect(senderOf(subject().conversation, team)).toBe('jo@shop.example.com');
@@ -54,6 +56,8 @@ describe('rule conditions', () => {
     [{ field: 'team', op: 'in', values: ['00000000-0000-4000-8000-0000000000aa'] }, false],
     [{ field: 'team', op: 'notIn', values: ['00000000-0000-4000-8000-0000000000aa'] }, true],
     [{ field: 'time', op: 'inBusinessHours', calendarId: CAL }, true],
+    [{ field: 'triage', op: 'in', values: ['billing', 'cancellation'] }, true],
+    [{ field: 'triage', op: 'notIn', values: ['billing'] }, false],
   ])('%j holds: %s', (condition, expected) => {
     expect(holds(condition, subject())).toBe(expected);
   });
@@ -68,6 +72,15 @@ describe('rule conditions', () => {
     const gone = { ...inside, calendarId: '00000000-0000-4000-8000-0000000000ff' };
     expect(holds(gone, subject())).toBe(false);
     expect(holds({ ...gone, op: 'outsideBusinessHours' }, subject())).toBe(false);
+  });
+
+  it('reads the triage intent from the subject alone, as the offline copilot would', () => {
+    const intent = (text: string) =>
+      (['login', 'outage', 'how-to'] as const).find((value) =>
+        holds({ field: 'triage', op: 'in', values: [value] }, withSubject(text)),
+      );
+    expect(intent('Re: Fwd: cannot log in since this morning')).toBe('login');
+    expect(intent('Hello there')).toBe('how-to');
   });
 
   it('needs every condition, and none means always', () => {

@@ -1,3 +1,4 @@
+import { subjectIntent } from '../../lib/copilot/offline/intent';
 import type { BusinessCalendar, Conversation, RuleCondition } from '../../lib/schema';
 import { workingTime } from '../../lib/sla';
 import { slaSubject, type Team } from '../domain/sla-subject';
@@ -66,6 +67,10 @@ export function holds(condition: RuleCondition, subject: RuleSubject): boolean {
       return condition.op === 'assigned' ? c.assigneeId !== null : c.assigneeId === null;
     case 'team': {
       const found = c.teamId !== null && condition.values.includes(c.teamId);
+      return condition.op === 'in' ? found : !found;
+    }
+    case 'triage': {
+      const found = condition.values.includes(subjectIntent(c.subject));
       return condition.op === 'in' ? found : !found;
     }
     case 'time': {

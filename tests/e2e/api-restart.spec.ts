@@ -5,6 +5,8 @@ import { seedWorkspace } from './harness/seed';
 test('the API comes back on the same port with its data, and everyone stays signed in', async ({
   startApi,
 }) => {
+  // Two starts of a fresh API (migrations included) and a stop: more than the default.
+  test.setTimeout(120_000);
   const api = await startApi();
   const workspace = await seedWorkspace(api.url, { conversations: 2 });
   const { version } = await workspace.lead.sync.mutate('conversation.setPriority', {

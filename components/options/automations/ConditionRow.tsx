@@ -7,7 +7,7 @@ import {
 import { type ConditionDraft, withField } from '../../../lib/options/automations/rule-draft';
 import { type Issues, issueUnder } from '../../../lib/options/sla/issues';
 import { listOf } from '../../../lib/options/sla/policy-draft';
-import { Priority, Status } from '../../../lib/schema';
+import { Intent, Priority, Status } from '../../../lib/schema';
 import { FieldIssue } from '../sla/FieldIssue';
 import type { RuleRefs } from './use-rule-refs';
 
@@ -31,9 +31,11 @@ export function ConditionRow({ row, index, refs, issues, onChange, onRemove }: P
       ? Priority.options.map((p) => ({ value: p, label: p }))
       : spec.values === 'status'
         ? Status.options.map((s) => ({ value: s, label: s }))
-        : spec.values === 'team'
-          ? refs.teams.map((t) => ({ value: t.id, label: t.name }))
-          : null;
+        : spec.values === 'intent'
+          ? Intent.options.map((i) => ({ value: i, label: i }))
+          : spec.values === 'team'
+            ? refs.teams.map((t) => ({ value: t.id, label: t.name }))
+            : null;
   const chosen = listOf(row.values);
   const toggle = (value: string) =>
     onChange({

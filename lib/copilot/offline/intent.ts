@@ -1,5 +1,5 @@
 import type { Intent } from '../../schema';
-import { found, phrases, quote } from './phrases';
+import { found, normalise, phrases, quote } from './phrases';
 
 /**
  * The words any support email of each kind tends to use. Strong phrases name the topic
@@ -304,6 +304,17 @@ export interface IntentScore {
 
 /** The subject says what the mail is about in few words: its phrases count more. */
 const SUBJECT_WEIGHT = 1.5;
+
+/** A subject without the Re:/Fwd: a reply or forward puts before it, normalised. */
+export const bareSubject = (subject: string) =>
+  normalise(subject.replace(/^\s*((re|fwd?|aw|wg)\s*:\s*)+/i, ''));
+
+/** No topic word at all: most such mails are questions, so it reads as one. */
+export const intentOf = (best: IntentScore) => (best.score > 0 ? best.intent : 'how-to');
+
+/** What triage makes of a subject alone: all a rule on the server can know of a mail. */
+export const subjectIntent = (subject: string) =>
+  intentOf(scoreIntents(bareSubject(subject), '')[0]!);
 
 export function scoreIntents(subject: string, body: string): IntentScore[] {
   return COMPILED.map(({ intent, strong, weak }) => {

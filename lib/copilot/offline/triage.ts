@@ -2,7 +2,7 @@ import type { TriageSuggestion } from '../../schema';
 import type { CopilotContext } from '../provider';
 import { groundingFor } from '../retrieval';
 import { latestCustomerMessage, ownText } from '../thread-text';
-import { intentReason, raisesTopic, scoreIntents } from './intent';
+import { bareSubject, intentOf, intentReason, raisesTopic, scoreIntents } from './intent';
 import { normalise } from './phrases';
 import { priorityOf } from './priority';
 import { tagFor, teamFor } from './routing';
@@ -13,12 +13,11 @@ const clip = (line: string) => (line.length > 300 ? `${line.slice(0, 299)}…` :
 /** Triage from the subject and the customer's latest words, by rules: no model involved. */
 export function triage(context: CopilotContext): TriageSuggestion {
   const raw = ownText(latestCustomerMessage(context).text);
-  const subject = normalise(context.thread.subject.replace(/^\s*((re|fwd?|aw|wg)\s*:\s*)+/i, ''));
+  const subject = bareSubject(context.thread.subject);
   const body = normalise(raw);
   const thanksOnly = isThanksOnly(body, raisesTopic(body));
   const best = scoreIntents(subject, body)[0]!;
-  // No topic word at all: most such mails are questions, so read it as one.
-  const intent = thanksOnly ? 'thanks' : best.score > 0 ? best.intent : 'how-to';
+  const intent = thanksOnly ? 'thanks' : intentOf(best);
   const tone = toneOf(body, raw, thanksOnly);
   const priority = priorityOf(intent, tone.sentiment, subject, body);
   const tag = tagFor(intent, context.tags);

@@ -17,7 +17,7 @@ export type ConditionField = RuleCondition['field'];
  * How a condition's values are entered: typed as a comma list, picked from a list
  * (priorities, statuses, teams), none (assignee), or a calendar (time).
  */
-export type ValueKind = 'typed' | 'priority' | 'status' | 'team' | 'none' | 'calendar';
+export type ValueKind = 'typed' | 'priority' | 'status' | 'intent' | 'team' | 'none' | 'calendar';
 
 export type FieldSpec = {
   label: string;
@@ -80,6 +80,7 @@ export const CONDITION_FIELDS: Record<ConditionField, FieldSpec> = {
     values: 'none',
   },
   team: { label: 'Team', ops: inOrNot, values: 'team' },
+  triage: { label: 'Copilot triage (intent from the subject)', ops: inOrNot, values: 'intent' },
   time: {
     label: 'Time',
     ops: [

@@ -111,13 +111,17 @@ export class ApiProcess {
     }
   }
 
-  /** Stop the process (SIGTERM, then SIGKILL after 5 s); the data folder stays. */
+  /**
+   * Stop the process (SIGTERM, then SIGKILL after 15 s: a busy machine can take seconds to
+   * close the embedded database, and a killed one must recover on the next start); the
+   * data folder stays.
+   */
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || this.exited) return;
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await gone;
     clearTimeout(timer);
   }
