@@ -28,9 +28,9 @@ export class ApiRequestError extends Error {
     this.name = 'ApiRequestError';
   }
 
-  /** Worth retrying: the request may not have reached a healthy server. */
+  /** Worth retrying: the request may not have reached a healthy server, or was throttled. */
   get retryable() {
-    return this.status === 0 || this.status >= 500;
+    return this.status === 0 || this.status === 429 || this.status >= 500;
   }
 }
 

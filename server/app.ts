@@ -4,6 +4,8 @@ import { cors } from 'hono/cors';
 import { MAX_BODY_BYTES } from '../lib/schema';
 import type { AppEnv, Deps } from './http/context';
 import { onBodyTooLarge, onError, onNotFound, requireJsonBody } from './middleware/errors';
+import { rateLimit } from './middleware/rate-limit';
+import { securityHeaders } from './middleware/security-headers';
 import { authRoutes } from './routes/auth';
 import { conversationRoutes } from './routes/conversations';
 import { copilotRoutes } from './routes/copilot';
@@ -63,9 +65,12 @@ export function createApp(deps: Deps) {
     new Hono<AppEnv>()
       .onError(onError)
       .notFound(onNotFound)
+      .use(securityHeaders(deps))
+      // Before the limit, so a preflight is not counted and a 429 is readable by the extension.
+      .use(cors({ origin: deps.corsOrigins, maxAge: 600, exposeHeaders: ['Retry-After'] }))
+      .use(rateLimit(deps))
       // Customers' rating pages: HTML and a form post, so before the API's JSON-only rules.
       .route('/s', surveyPageRoutes(deps))
-      .use(cors({ origin: deps.corsOrigins, maxAge: 600 }))
       .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: onBodyTooLarge }))
       .use(requireJsonBody)
       .route('/', api)

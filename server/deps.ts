@@ -16,6 +16,11 @@ export function depsFromEnv(env: Env, database: Database): Omit<Deps, 'upgradeWe
     oidc: new OidcVerifier(env.OIDC_PROVIDERS),
     devSignIn: env.DEV_SIGN_IN,
     corsOrigins: env.CORS_ORIGINS,
+    rateLimits: {
+      perMember: env.RATE_LIMIT_MEMBER_PER_MINUTE,
+      perIp: env.RATE_LIMIT_IP_PER_MINUTE,
+    },
+    trustProxy: env.TRUST_PROXY,
     publicUrl: env.PUBLIC_URL,
     now,
     ...(testClock && { testClock }),

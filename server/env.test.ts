@@ -77,6 +77,37 @@ describe('environment', () => {
     );
   });
 
+  it('limits requests a minute per member and per address, never in tests unless asked', () => {
+    expect(loadEnv({})).toMatchObject({
+      RATE_LIMIT_MEMBER_PER_MINUTE: 600,
+      RATE_LIMIT_IP_PER_MINUTE: 120,
+      TRUST_PROXY: false,
+    });
+    expect(loadEnv({ NODE_ENV: 'test' })).toMatchObject({
+      RATE_LIMIT_MEMBER_PER_MINUTE: 0,
+      RATE_LIMIT_IP_PER_MINUTE: 0,
+    });
+    expect(
+      loadEnv({
+        NODE_ENV: 'test',
+        RATE_LIMIT_MEMBER_PER_MINUTE: '30',
+        RATE_LIMIT_IP_PER_MINUTE: '0',
+        TRUST_PROXY: 'true',
+      }),
+    ).toMatchObject({
+      RATE_LIMIT_MEMBER_PER_MINUTE: 30,
+      RATE_LIMIT_IP_PER_MINUTE: 0,
+      TRUST_PROXY: true,
+    });
+    expect(() =>
+      loadEnv({
+        RATE_LIMIT_MEMBER_PER_MINUTE: '-1',
+        RATE_LIMIT_IP_PER_MINUTE: 'lots',
+        TRUST_PROXY: 'yes',
+      }),
+    ).toThrow(/RATE_LIMIT_MEMBER_PER_MINUTE[\s\S]*RATE_LIMIT_IP_PER_MINUTE[\s\S]*TRUST_PROXY/);
+  });
+
   it('gives rating links the public URL, by default the address it listens on', () => {
     expect(loadEnv({}).PUBLIC_URL).toBe('http://127.0.0.1:8787');
     expect(loadEnv({ HOST: '::1', PORT: '9000' }).PUBLIC_URL).toBe('http://[::1]:9000');
@@ -87,6 +118,36 @@ describe('environment', () => {
       'PUBLIC_URL: must be an http:// or https:// URL',
     );
     expect(() => loadEnv({ PUBLIC_URL: 'desk' })).toThrow('PUBLIC_URL');
+  });
+
+  it('chooses how instances hear each other: Postgres with DATABASE_URL, else memory, or Redis', () => {
+    const pg = 'postgres://postgres@127.0.0.1:5432/test';
+    expect(loadEnv({}).PUBSUB).toEqual({ kind: 'memory' });
+    expect(loadEnv({ DATABASE_URL: pg }).PUBSUB).toEqual({ kind: 'postgres' });
+    expect(loadEnv({ DATABASE_URL: pg, PUBSUB: 'memory' }).PUBSUB).toEqual({ kind: 'memory' });
+    expect(
+      loadEnv({ DATABASE_URL: pg, PUBSUB: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' }).PUBSUB,
+    ).toEqual({ kind: 'redis', url: 'redis://127.0.0.1:6379', channel: 'sidedesk:poke' });
+    expect(
+      loadEnv({
+        DATABASE_URL: pg,
+        PUBSUB: 'redis',
+        REDIS_URL: 'rediss://:secret@cache.acme.test:6380/0',
+        REDIS_CHANNEL: 'sidedesk:staging',
+      }).PUBSUB,
+    ).toMatchObject({ channel: 'sidedesk:staging' });
+    expect(() => loadEnv({ DATABASE_URL: pg, PUBSUB: 'redis' })).toThrow(
+      'REDIS_URL: PUBSUB=redis needs REDIS_URL',
+    );
+    expect(() => loadEnv({ PUBSUB: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      'PUBSUB: PUBSUB=postgres or redis is for several instances on one Postgres and needs DATABASE_URL',
+    );
+    expect(() => loadEnv({ PUBSUB: 'postgres' })).toThrow('needs DATABASE_URL');
+    expect(() =>
+      loadEnv({ PUBSUB: 'nats', REDIS_URL: 'http://x', REDIS_CHANNEL: 'two words' }),
+    ).toThrow(
+      /PUBSUB[\s\S]*REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL[\s\S]*REDIS_CHANNEL/,
+    );
   });
 
   it('keeps a generated signing key in the data folder across restarts', () => {

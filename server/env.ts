@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXTENSION_ORIGIN } from '../lib/extension-identity';
+import type { PubSub } from './live/pubsub';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -65,6 +66,24 @@ const EnvSchema = z
       .or(z.literal('').transform(() => undefined)),
     /** Attempts per webhook delivery before it is given up. */
     SLA_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+    /** Requests a minute per member, whichever of their tokens (docs/security.md); 0 = no limit. */
+    RATE_LIMIT_MEMBER_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    /** Requests a minute per client address without a member token; 0 = no limit. */
+    RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    /** Behind a proxy: the client is the first X-Forwarded-For hop, https the X-Forwarded-Proto. */
+    TRUST_PROXY: flag,
+    /** How instances hear each other's writes (docs/deploy.md); see the defaults below. */
+    PUBSUB: z.enum(['postgres', 'redis', 'memory']).optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** One channel per deployment, so deployments sharing a Redis never hear each other. */
+    REDIS_CHANNEL: z
+      .string()
+      .regex(/^[\w:.-]{1,100}$/, 'letters, digits and _ : . -')
+      .default('sidedesk:poke'),
     /** End-to-end tests only: the API's clock can be moved with PUT /__test/clock. */
     TEST_CLOCK: flag,
     /** Where customers reach the API (rating links in emails); by default http://HOST:PORT. */
@@ -78,6 +97,17 @@ const EnvSchema = z
     message: 'DEV_SIGN_IN trusts any email and is refused when NODE_ENV=production',
     path: ['DEV_SIGN_IN'],
   })
+  .refine((e) => e.PUBSUB !== 'redis' || e.REDIS_URL, {
+    message: 'PUBSUB=redis needs REDIS_URL (redis://host:6379 or rediss://…)',
+    path: ['REDIS_URL'],
+  })
+  // The embedded database is one process's: no other instance can share it, so there is
+  // nobody to tell through Postgres or Redis.
+  .refine((e) => e.PUBSUB === undefined || e.PUBSUB === 'memory' || e.DATABASE_URL, {
+    message:
+      'PUBSUB=postgres or redis is for several instances on one Postgres and needs DATABASE_URL; the embedded database serves one process (PUBSUB=memory)',
+    path: ['PUBSUB'],
+  })
   .refine((e) => !e.TEST_CLOCK || e.NODE_ENV === 'test', {
     message: 'TEST_CLOCK lets anyone move the clock and is allowed only when NODE_ENV=test',
     path: ['TEST_CLOCK'],
@@ -86,10 +116,25 @@ const EnvSchema = z
     ...e,
     // Tests never sweep on a timer: they call the sweep with the clock they want.
     SLA_SWEEP_INTERVAL_SECONDS: e.SLA_SWEEP_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    // Tests are never throttled unless they ask: a suite makes hundreds of requests a minute.
+    RATE_LIMIT_MEMBER_PER_MINUTE:
+      e.RATE_LIMIT_MEMBER_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 0 : 600),
+    RATE_LIMIT_IP_PER_MINUTE: e.RATE_LIMIT_IP_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 0 : 120),
+    PUBSUB: pubsubOf(e),
     PUBLIC_URL:
       e.PUBLIC_URL?.replace(/\/+$/, '') ??
       `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
   }));
+
+function pubsubOf(e: {
+  PUBSUB?: PubSub['kind'];
+  DATABASE_URL?: string;
+  REDIS_URL?: string;
+  REDIS_CHANNEL: string;
+}): PubSub {
+  const kind = e.PUBSUB ?? (e.DATABASE_URL ? 'postgres' : 'memory');
+  return kind === 'redis' ? { kind, url: e.REDIS_URL!, channel: e.REDIS_CHANNEL } : { kind };
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 

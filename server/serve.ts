@@ -4,6 +4,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import type { Deps } from './http/context';
+import { nodePeerAddress } from './http/node-peer';
 import { onError, onNotFound } from './middleware/errors';
 
 export type RunningServer = {
@@ -21,7 +22,7 @@ export async function serveApp(
   // an outer app breaks the cycle.
   const outer = new Hono().onError(onError).notFound(onNotFound);
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app: outer });
-  const app = createApp({ ...deps, upgradeWebSocket });
+  const app = createApp({ ...deps, upgradeWebSocket, peerAddress: nodePeerAddress });
   outer.route('/', app);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: outer.fetch, port: listen.port, hostname: listen.hostname }, () =>

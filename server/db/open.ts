@@ -9,7 +9,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { inProcessNotifier, type Notifier, postgresNotifier } from '../live/notifier';
+import { inProcessNotifier, type Notifier } from '../live/notifier';
+import { openNotifier, type PubSub } from '../live/pubsub';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -24,18 +25,27 @@ export type Database = {
   close(): Promise<void>;
 };
 
-/** `dataDir: null` keeps PGlite in memory (tests); a `url` selects Postgres. */
-export type DatabaseConfig = { url: string } | { dataDir: string | null };
+/**
+ * `dataDir: null` keeps PGlite in memory (tests); a `url` selects Postgres, whose
+ * instances hear each other through `pubsub` (LISTEN/NOTIFY unless told otherwise).
+ */
+export type DatabaseConfig = { url: string; pubsub?: PubSub } | { dataDir: string | null };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export function databaseConfig(env: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseConfig {
-  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(env.DATA_DIR, 'pglite') };
+export function databaseConfig(env: {
+  DATABASE_URL?: string;
+  DATA_DIR: string;
+  PUBSUB: PubSub;
+}): DatabaseConfig {
+  return env.DATABASE_URL
+    ? { url: env.DATABASE_URL, pubsub: env.PUBSUB }
+    : { dataDir: join(env.DATA_DIR, 'pglite') };
 }
 
 /** Opens the database and applies every pending migration before returning it. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if ('url' in config) return openPostgres(config.url);
+  if ('url' in config) return openPostgres(config.url, config.pubsub ?? { kind: 'postgres' });
   return openPglite(config.dataDir);
 }
 
@@ -60,11 +70,14 @@ export async function wrapPglite(client: PGlite): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, pubsub: PubSub): Promise<Database> {
   const sql = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
   const db = drizzlePostgres({ client: sql, schema });
   await migratePostgres(db, { migrationsFolder });
-  const notifier = await postgresNotifier(sql);
+  const notifier = await openNotifier(pubsub, sql).catch(async (e) => {
+    await sql.end({ timeout: 5 });
+    throw e;
+  });
   return {
     kind: 'postgres',
     db: db as unknown as Db,

@@ -709,3 +709,17 @@ export const presence = pgTable(
     index('presence_expiry').on(t.workspaceId, t.expiresAt),
   ],
 );
+
+/**
+ * Requests counted per client (a member, or an address) in fixed windows, in the database so
+ * every API instance counts alike; windows past their end are deleted by the scheduled sweep.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: instant('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { Role } from '../../lib/schema';
 import type { OidcVerifier } from '../auth/oidc';
@@ -22,6 +23,12 @@ export type Deps = {
     sweepSecret: string | null;
     webhook: WebhookConfig;
   };
+  /** Requests a minute per member and per client address (docs/security.md); 0 = no limit. */
+  rateLimits: { perMember: number; perIp: number };
+  /** Behind a proxy: the client and the scheme come from its X-Forwarded-For and -Proto. */
+  trustProxy: boolean;
+  /** The address of the peer as the runtime sees it (Node: the socket's); absent if unknown. */
+  peerAddress?: (c: Context) => string | undefined;
   /** Present when served by Node with WebSockets injected; absent under `app.request()`. */
   upgradeWebSocket?: UpgradeWebSocket;
 };

@@ -5,6 +5,7 @@ import { postgresAt } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
 import { openLiveSocket } from '../testing/live-socket';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import type { Announcement } from './notifier';
 
 const url = process.env.DATABASE_URL;
 
@@ -75,5 +76,37 @@ describe.runIf(url)('two API instances on one Postgres', () => {
     );
     benLive.socket.close();
     late.socket.close();
+  });
+});
+
+describe.runIf(url)('Postgres notifier', () => {
+  it('sends a version over NOTIFY’s 8000 bytes without its changes, counting bytes', async () => {
+    const database = await postgresAt(url!).open();
+    try {
+      const ws = randomUUID();
+      const heard: Announcement[] = [];
+      database.notifier.subscribe(ws, (a) => heard.push(a));
+      const tombstone = (id: string, version: number) => ({
+        entity: 'tag' as const,
+        id,
+        version,
+        record: null,
+      });
+      // 3000 characters of 3 bytes each: 9000 bytes, which NOTIFY refuses.
+      await database.notifier.publish({
+        workspaceId: ws,
+        version: 1,
+        changes: [tombstone('€'.repeat(3000), 1)],
+      });
+      const small = [tombstone('€'.repeat(100), 2)];
+      await database.notifier.publish({ workspaceId: ws, version: 2, changes: small });
+      await expect.poll(() => heard.length).toBe(2);
+      expect(heard).toEqual([
+        { workspaceId: ws, version: 1 },
+        { workspaceId: ws, version: 2, changes: small },
+      ]);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -40,7 +40,8 @@ export interface Notifier {
   close(): Promise<void>;
 }
 
-class Fanout {
+/** Hands each announcement to the listeners of its workspace in this process. */
+export class Fanout {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   emit(announcement: Announcement) {
     this.emitter.emit(announcement.workspaceId, announcement);
@@ -61,7 +62,30 @@ export function inProcessNotifier(): Notifier {
   };
 }
 
+/** An announcement off a shared channel, or null when it is not one of ours. */
+export function parseAnnouncement(payload: string): Announcement | null {
+  try {
+    const announcement = Announcement.safeParse(JSON.parse(payload));
+    return announcement.success ? announcement.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The announcement as sent on a channel that takes at most `maxBytes`: a poke too large
+ * goes without its changes, and clients pull them.
+ */
+export function encodeWithin(announcement: Announcement, maxBytes: number): string {
+  const payload = JSON.stringify(announcement);
+  if (Buffer.byteLength(payload) <= maxBytes || isPresence(announcement)) return payload;
+  const { changes: _, ...plain } = announcement;
+  return JSON.stringify(plain);
+}
+
 const CHANNEL = 'sidedesk_poke';
+/** NOTIFY payloads stop short of 8000 bytes (UTF-8, so counted in bytes, not characters). */
+const NOTIFY_MAX_BYTES = 7900;
 
 /**
  * Several API instances on one Postgres: each publishes with NOTIFY and hears every
@@ -71,23 +95,13 @@ const CHANNEL = 'sidedesk_poke';
 export async function postgresNotifier(sql: Sql): Promise<Notifier> {
   const fanout = new Fanout();
   const listening = await sql.listen(CHANNEL, (payload) => {
-    try {
-      const announcement = Announcement.safeParse(JSON.parse(payload));
-      if (announcement.success) fanout.emit(announcement.data);
-    } catch {
-      // Another program on the channel: not ours to interpret.
-    }
+    // Another program on the channel is not ours to interpret.
+    const announcement = parseAnnouncement(payload);
+    if (announcement) fanout.emit(announcement);
   });
   return {
-    publish: async (announcement) => {
-      const payload = JSON.stringify(announcement);
-      if (payload.length < 7900 || isPresence(announcement))
-        return void (await sql.notify(CHANNEL, payload));
-      // NOTIFY payloads stop at 8000 bytes: a large version goes as a plain poke, and
-      // clients pull it.
-      const { changes: _, ...plain } = announcement;
-      await sql.notify(CHANNEL, JSON.stringify(plain));
-    },
+    publish: async (announcement) =>
+      void (await sql.notify(CHANNEL, encodeWithin(announcement, NOTIFY_MAX_BYTES))),
     subscribe: (ws, listener) => fanout.subscribe(ws, listener),
     close: () => listening.unlisten(),
   };

@@ -6,9 +6,12 @@ import { members } from '../db/schema';
 import type { AppEnv, Deps } from '../http/context';
 import { ApiFailure, forbidden, unauthorized } from '../http/errors';
 
+/** The token of an `Authorization: Bearer …` header, if the request has one. */
+export const bearerToken = (c: Context) =>
+  c.req.header('authorization')?.match(/^Bearer ([^\s]+)$/i)?.[1];
+
 async function principalOf(c: Context, deps: Deps): Promise<Principal> {
-  const header = c.req.header('authorization');
-  const token = header?.match(/^Bearer ([^\s]+)$/i)?.[1];
+  const token = bearerToken(c);
   if (!token) throw unauthorized('Sign in first: send Authorization: Bearer <token>');
   const verified = await deps.tokens.verify(token);
   if (verified.ok) return verified.principal;

@@ -1,12 +1,17 @@
+import { deleteEndedWindows } from '../domain/rate-limit-windows';
 import type { Deps } from '../http/context';
 import { queueWeeklyReviews } from '../reports/weekly-review-sends';
 import { sweepSla } from './sweep';
 
 type SweeperDeps = Pick<Deps, 'database' | 'now' | 'sla'>;
 
-/** One scheduled round: queue the weekly reviews due, then sweep (which sends deliveries). */
+/**
+ * One scheduled round: drop ended rate-limit windows, queue the weekly reviews due, then
+ * sweep (which sends deliveries).
+ */
 export async function scheduledSweep(deps: SweeperDeps) {
   const now = deps.now();
+  await deleteEndedWindows(deps.database.db, now);
   await queueWeeklyReviews(deps.database.db, now);
   return sweepSla(deps.database, { now, webhook: deps.sla.webhook });
 }

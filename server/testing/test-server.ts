@@ -12,7 +12,8 @@
  * Options: `database` ('pglite' default, 'postgres' = a new database on DATABASE_URL, or a
  * TestDatabase from testDatabases()), `devSignIn` (default true), `oidcProviders`,
  * `corsOrigins`, `now` (a clock for expiry tests), `slaSweepSecret` (the scheduler's token for
- * POST /v1/sla/sweep), `webhook` (how SLA webhook deliveries go out: fetch, random, attempts).
+ * POST /v1/sla/sweep), `webhook` (how SLA webhook deliveries go out: fetch, random, attempts),
+ * `rateLimits` (`perMember`, `perIp`: off unless given) and `trustProxy`.
  *
  * `signIn(email, role = 'admin', { workspace = 'Test workspace', name })` makes the
  * member (creating the workspace on first use) and returns their Session (`token`,
@@ -44,6 +45,9 @@ export type TestServerOptions = {
   now?: () => Date;
   slaSweepSecret?: string;
   webhook?: Partial<WebhookConfig>;
+  /** Requests a minute per member and per address; both off (0) unless a test asks. */
+  rateLimits?: Partial<Deps['rateLimits']>;
+  trustProxy?: boolean;
 };
 
 export type TestSession = Session & {
@@ -86,6 +90,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     oidc: new OidcVerifier(options.oidcProviders ?? []),
     devSignIn: options.devSignIn ?? true,
     corsOrigins: options.corsOrigins ?? [EXTENSION_ORIGIN],
+    rateLimits: { perMember: 0, perIp: 0, ...options.rateLimits },
+    trustProxy: options.trustProxy ?? false,
     now,
     sla: {
       sweepSecret: options.slaSweepSecret ?? null,

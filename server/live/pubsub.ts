@@ -1,0 +1,23 @@
+import type { Sql } from 'postgres';
+import { inProcessNotifier, type Notifier, postgresNotifier } from './notifier';
+import { redisNotifier } from './redis-notifier';
+
+/**
+ * How the instances on one Postgres hear each other's writes (PUBSUB): `memory` for a
+ * single instance, `postgres` for LISTEN/NOTIFY, `redis` for Redis pub/sub on `channel`.
+ */
+export type PubSub =
+  | { kind: 'memory' }
+  | { kind: 'postgres' }
+  | { kind: 'redis'; url: string; channel: string };
+
+export function openNotifier(pubsub: PubSub, sql: Sql): Promise<Notifier> {
+  switch (pubsub.kind) {
+    case 'memory':
+      return Promise.resolve(inProcessNotifier());
+    case 'postgres':
+      return postgresNotifier(sql);
+    case 'redis':
+      return redisNotifier(pubsub.url, pubsub.channel);
+  }
+}
