@@ -238,21 +238,38 @@ function showSidebar(
       state.clocks = clocks;
       render();
     }, report);
-  // Incidents and teams live on the API: read again whenever a poke brought any change.
-  const loadAutomation = () =>
-    loadAutomationFacts(background).then((facts) => {
-      if (thread.signal.aborted) return;
-      state.automation = facts;
-      render();
-    }, report);
+  // Incidents and teams live on the API: read again after changes, but one read at a time
+  // and at most one more after it, so a burst of changes costs the API two reads, not one
+  // per change per open sidebar.
+  let loading: Promise<void> | null = null;
+  let again = false;
+  const loadAutomation = (): void => {
+    if (loading) {
+      again = true;
+      return;
+    }
+    loading = loadAutomationFacts(background)
+      .then((facts) => {
+        if (thread.signal.aborted) return;
+        state.automation = facts;
+        render();
+      }, report)
+      .finally(() => {
+        loading = null;
+        if (again && !thread.signal.aborted) {
+          again = false;
+          loadAutomation();
+        }
+      });
+  };
   const unsubscribe = page.lists.subscribe((notice) => {
     if (notice.tables.includes('sla') || notice.tables.includes('session')) void loadClocks();
     else if (onlyTimePassed(notice) && state.data?.conversation?.sla) render();
-    if (!onlyTimePassed(notice)) void loadAutomation();
+    if (!onlyTimePassed(notice)) loadAutomation();
   });
   thread.signal.addEventListener('abort', unsubscribe, { once: true });
   void loadClocks();
-  void loadAutomation();
+  loadAutomation();
 
   watchThread(
     thread.ref,
