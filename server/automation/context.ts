@@ -1,12 +1,15 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Rule } from '../../lib/schema';
 import type { Tx } from '../db/open';
-import { incidents, members, rules, slaPolicies, tags, teams, workspaces } from '../db/schema';
+import { incidents, members, rules, tags, teams, workspaces } from '../db/schema';
 import { toRule } from './rule-records';
 
-/** Everything a job's actions read of the workspace, in one round trip under the lock. */
+/**
+ * What a job's actions read of the workspace beyond its SLA setup (which has the policies),
+ * in one round trip under the lock.
+ */
 export async function loadActionWorkspace(tx: Tx, workspaceId: string) {
-  const [memberRows, teamRows, policyRows, tagRows, [workspace]] = await Promise.all([
+  const [memberRows, teamRows, tagRows, [workspace]] = await Promise.all([
     tx
       .select({ id: members.id, name: members.name, role: members.role, status: members.status })
       .from(members)
@@ -15,10 +18,6 @@ export async function loadActionWorkspace(tx: Tx, workspaceId: string) {
       .select({ id: teams.id, name: teams.name, routing: teams.routing })
       .from(teams)
       .where(eq(teams.workspaceId, workspaceId)),
-    tx
-      .select({ id: slaPolicies.id, name: slaPolicies.name })
-      .from(slaPolicies)
-      .where(and(eq(slaPolicies.workspaceId, workspaceId), isNull(slaPolicies.deletedAt))),
     tx
       .select({ name: tags.name })
       .from(tags)
@@ -33,7 +32,6 @@ export async function loadActionWorkspace(tx: Tx, workspaceId: string) {
       memberRows.map((m) => [m.id, { name: m.name, role: m.role, active: m.status === 'active' }]),
     ),
     teams: new Map(teamRows.map((t) => [t.id, { name: t.name, routing: t.routing }])),
-    policies: new Map(policyRows.map((p) => [p.id, p.name])),
     tags: new Set(tagRows.map((t) => t.name)),
     webhookOn: Boolean(workspace?.webhook?.url),
   };

@@ -82,7 +82,8 @@ export async function runNextJob(
     loadSlaSetup(tx, workspaceId),
     loggedSlaEvents(tx, workspaceId, [job.conversationId]),
   ]);
-  const ctx: ActionContext = { tx, workspaceId, now, version, ...workspace };
+  const policies = new Map(setup.policies.map((p) => [p.id, p.name]));
+  const ctx: ActionContext = { tx, workspaceId, now, version, policies, ...workspace };
   const history = logged.get(job.conversationId) ?? [];
   const draft = newDraft(toConversation(row));
   const fired = await handle(job, draft, ctx, setup, history);

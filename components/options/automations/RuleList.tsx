@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { type Names, ruleText } from '../../../lib/options/automations/rule-summary';
-import { moved } from '../../../lib/options/sla/order';
 import type { Rule } from '../../../lib/schema/automation';
 import { Problem } from '../common/Problem';
+import { useMoveInOrder } from '../common/use-move-in-order';
 import { DeleteRuleDialog } from './DeleteRuleDialog';
 import { useReorderRules, useUpdateRule } from './use-rules';
 
@@ -21,24 +21,8 @@ export function RuleList({ rules, names, editable, selectedId, onSelect }: Props
   const toggle = useUpdateRule();
   // Kept after closing, so the dialog closes itself and gives focus back to its opener.
   const [deleting, setDeleting] = useState<{ rule: Rule; open: boolean } | null>(null);
-  const list = useRef<HTMLOListElement>(null);
   const ids = rules.map((r) => r.id);
-  // The moved row's buttons are disabled while the API answers, which drops focus: it goes
-  // back to the moved row once the list shows the answer.
-  const [moving, setMoving] = useState<{ id: string; delta: -1 | 1 } | null>(null);
-  useEffect(() => {
-    if (!moving || reorder.isPending) return;
-    const row = list.current?.querySelector(`[data-id="${moving.id}"]`);
-    const button =
-      row?.querySelector<HTMLButtonElement>(`[data-move="${moving.delta}"]:not(:disabled)`) ??
-      row?.querySelector<HTMLButtonElement>('[data-move]:not(:disabled)');
-    button?.focus();
-    setMoving(null);
-  }, [moving, reorder.isPending]);
-  const move = (id: string, delta: -1 | 1) => {
-    const next = moved(ids, id, delta);
-    if (next) reorder.mutate(next, { onSettled: () => setMoving({ id, delta }) });
-  };
+  const { list, move } = useMoveInOrder(ids, reorder);
   return (
     <>
       <Problem error={reorder.error ?? toggle.error} />

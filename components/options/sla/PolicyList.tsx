@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import { moved } from '../../../lib/options/sla/order';
 import { conditionsText, targetsText } from '../../../lib/options/sla/policy-summary';
 import type { SlaCalendarRecord, SlaPolicyRecord } from '../../../lib/schema';
 import { Problem } from '../common/Problem';
+import { useMoveInOrder } from '../common/use-move-in-order';
 import { useReorderPolicies } from './use-policies';
 
 type Props = {
@@ -17,24 +16,8 @@ type Props = {
 /** The policies in the order they are tried; admins move them up and down. */
 export function PolicyList({ policies, calendars, editable, selectedId, onSelect }: Props) {
   const reorder = useReorderPolicies();
-  const list = useRef<HTMLOListElement>(null);
   const ids = policies.map((p) => p.id);
-  // Moving the row in the DOM (and disabling the buttons meanwhile) drops focus: once the
-  // API has answered and the list shows it, focus goes back to the moved row's button.
-  const [moving, setMoving] = useState<{ id: string; delta: -1 | 1 } | null>(null);
-  useEffect(() => {
-    if (!moving || reorder.isPending) return;
-    const row = list.current?.querySelector(`[data-id="${moving.id}"]`);
-    const button =
-      row?.querySelector<HTMLButtonElement>(`[data-move="${moving.delta}"]:not(:disabled)`) ??
-      row?.querySelector<HTMLButtonElement>('[data-move]:not(:disabled)');
-    button?.focus();
-    setMoving(null);
-  }, [moving, reorder.isPending]);
-  const move = (id: string, delta: -1 | 1) => {
-    const next = moved(ids, id, delta);
-    if (next) reorder.mutate(next, { onSettled: () => setMoving({ id, delta }) });
-  };
+  const { list, move } = useMoveInOrder(ids, reorder);
   return (
     <>
       <Problem error={reorder.error} />
