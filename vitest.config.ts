@@ -17,7 +17,14 @@ export default defineConfig({
         // Files share a worker's module cache: importing zod, Drizzle and the app once per
         // worker instead of once per file took two thirds off the API suites' time. Every
         // test sets up its own state (databases, fake IndexedDB, DOM), so none leaks across.
-        test: { name: 'shared', include, exclude: mocking, isolate: false },
+        // With DATABASE_URL, one `wrangler dev` serves the worker target to the whole run.
+        test: {
+          name: 'shared',
+          include,
+          exclude: mocking,
+          isolate: false,
+          globalSetup: ['server/testing/worker-setup.ts'],
+        },
       },
       { extends: true, test: { name: 'isolated', include: mocking, isolate: true } },
     ],

@@ -51,7 +51,7 @@ const failure = (error: MessageError): Reply => ({ ok: false, error });
  * Sign-in, workspace changes and management requests come from the popup or options page,
  * never from a mail page.
  */
-const EXTENSION_PAGES_ONLY = new Set<RequestType>([
+export const EXTENSION_PAGES_ONLY = new Set<RequestType>([
   'relay',
   'signIn',
   'getProviders',

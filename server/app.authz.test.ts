@@ -18,7 +18,11 @@ type Ctx = {
   /** The identity token of the person making this request (a fresh email each time). */
   email: string;
 };
-type Req = { path: string; body?: unknown };
+/**
+ * `fresh`: the route revokes its caller's tokens, so each member case calls it as a new
+ * member of the same role and workspace, keeping the shared tokens valid.
+ */
+type Req = { path: string; body?: unknown; fresh?: true };
 type Rule = { expect: Record<Who, number>; request: (ctx: Ctx) => Promise<Req> | Req };
 
 const all = (status: number): Record<Who, number> =>
@@ -107,6 +111,10 @@ const RULES: Record<string, Rule> = {
     expect: identityOnly(403),
     request: (ctx) => ({ path: '/v1/auth/token', body: { workspaceId: ctx.a.admin.workspace.id } }),
   },
+  'POST /v1/auth/sign-out-everywhere': {
+    expect: members(204, ANY, 204),
+    request: () => ({ path: '/v1/auth/sign-out-everywhere', fresh: true }),
+  },
   'POST /v1/workspaces': {
     expect: identityOnly(201),
     request: () => ({ path: '/v1/workspaces', body: { name: `W ${unique()}` } }),
@@ -162,6 +170,19 @@ const RULES: Record<string, Rule> = {
     expect: members(200, ['admin'], 200),
     request: () => ({ path: '/v1/workspace/settings', body: { retentionDays: 90 } }),
   },
+  'GET /v1/workspace/export': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/workspace/export' }),
+  },
+  'DELETE /v1/workspace': {
+    // The matrix keeps its workspaces: a wrong name is refused after the role check.
+    expect: members(400, ['admin'], 400),
+    request: () => ({ path: '/v1/workspace', body: { confirm: 'not the name' } }),
+  },
+  'GET /v1/audit': {
+    expect: members(200, ['admin'], 200),
+    request: () => ({ path: '/v1/audit' }),
+  },
   'GET /v1/copilot/settings': {
     expect: members(200, ANY, 200),
     request: () => ({ path: '/v1/copilot/settings' }),
@@ -188,6 +209,13 @@ const RULES: Record<string, Rule> = {
     request: async (ctx) => {
       const target = await ctx.server.signIn(`q-${unique()}@acme.test`, 'agent');
       return { path: `/v1/members/${target.member.id}/deactivate`, body: { reassignTo: null } };
+    },
+  },
+  'POST /v1/members/:id/sign-out': {
+    expect: members(204, ['admin'], 404),
+    request: async (ctx) => {
+      const target = await ctx.server.signIn(`so-${unique()}@acme.test`, 'agent');
+      return { path: `/v1/members/${target.member.id}/sign-out` };
     },
   },
   'GET /v1/teams': { expect: members(200, ANY, 200), request: () => ({ path: '/v1/teams' }) },
@@ -710,7 +738,7 @@ for (const target of testDatabases()) {
     it.each(cases)('%s as %s', async (route, who) => {
       const rule = RULES[route]!;
       const email = `id-${unique()}@acme.test`;
-      const { path, body } = await rule.request({
+      const { path, body, fresh } = await rule.request({
         server,
         a: { admin: tokens.admin, conversationId },
         email,
@@ -718,7 +746,13 @@ for (const target of testDatabases()) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (who === 'identity')
         headers.authorization = `Bearer ${(await server.tokens.identity(email, 'Ivy')).token}`;
-      else if (who !== 'none') headers.authorization = tokens[who].headers.authorization;
+      else if (fresh && who !== 'none' && who !== 'deactivated') {
+        const { member, workspace } = tokens[who];
+        const stand = await server.signIn(`${who}-${unique()}@acme.test`, member.role, {
+          workspace: workspace.name,
+        });
+        headers.authorization = stand.headers.authorization;
+      } else if (who !== 'none') headers.authorization = tokens[who].headers.authorization;
       const method = route.split(' ')[0]!;
       const res = await server.app.request(path, {
         method,

@@ -3,9 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { MAX_BODY_BYTES } from '../lib/schema';
 import type { AppEnv, Deps } from './http/context';
+import { auditAdminWrites } from './middleware/audit';
 import { onBodyTooLarge, onError, onNotFound, requireJsonBody } from './middleware/errors';
 import { rateLimit } from './middleware/rate-limit';
 import { securityHeaders } from './middleware/security-headers';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { conversationRoutes } from './routes/conversations';
 import { copilotRoutes } from './routes/copilot';
@@ -30,10 +32,12 @@ import { teamRoutes } from './routes/teams';
 import { templateRoutes } from './routes/templates';
 import { testClockRoutes } from './routes/test-clock';
 import { weeklyReviewRoutes } from './routes/weekly-review';
+import { workspaceDataRoutes } from './routes/workspace-data';
 import { workspaceRoutes } from './routes/workspaces';
 
 export function createApp(deps: Deps) {
   const api = new Hono<AppEnv>()
+    .use(auditAdminWrites)
     .route('/v1/auth', authRoutes(deps))
     .route('/v1/workspaces', workspaceRoutes(deps))
     .route('/v1/invites', inviteRoutes(deps))
@@ -44,6 +48,8 @@ export function createApp(deps: Deps) {
     .route('/v1/teams', teamRoutes(deps))
     .route('/v1/incidents', incidentRoutes(deps))
     .route('/v1/workspace', settingsRoutes(deps))
+    .route('/v1/workspace', workspaceDataRoutes(deps))
+    .route('/v1/audit', auditRoutes(deps))
     .route('/v1/sla/calendars', slaCalendarRoutes(deps))
     .route('/v1/sla/policies', slaPolicyRoutes(deps))
     .route('/v1/sla', slaRoutes(deps))

@@ -29,7 +29,7 @@ const jsonList = <T extends z.ZodType>(item: T) =>
     })
     .pipe(z.array(item));
 
-const EnvSchema = z
+export const EnvSchema = z
   .object({
     NODE_ENV: z.string().default('development'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(8787),

@@ -3,6 +3,7 @@ export * from './automation';
 export * from './common';
 export * from './conversation';
 export * from './copilot';
+export * from './data-care';
 export * from './event';
 export * from './goals';
 export * from './mutation';

@@ -82,7 +82,7 @@ export const RelayRequest = z.object({
     .string()
     .max(2000)
     .regex(
-      /^\/v1\/(templates|tags|members|invites|teams|workspace|sla|reports|goals|rules|incidents|copilot\/settings|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
+      /^\/v1\/(templates|tags|members|invites|teams|workspace|audit|sla|reports|goals|rules|incidents|copilot\/settings|conversations\/[^/?#]+\/events)([/?][^#]*)?$/,
       'not a management path of the API',
     )
     .refine((path) => !path.includes('..'), 'not a management path of the API'),

@@ -1,6 +1,7 @@
 import { setMeta } from '../meta';
 import type { Event, Session } from '../schema';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
+import type { Timers } from '../sync/timers';
 import { memoryDb } from './memory-db';
 
 type SignedIn = Session & { identityToken: string };
@@ -17,8 +18,9 @@ export class TestNetwork {
   readonly fetch: typeof fetch = async (input, init) => {
     if (this.offline) throw new TypeError('fetch failed (offline)');
     const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.pathname === '/v1/pull') this.pulls++;
-    if (url.pathname !== '/v1/push') return fetch(input, init);
+    // The server URL may have a path (the worker target's /__db/<name>).
+    if (url.pathname.endsWith('/v1/pull')) this.pulls++;
+    if (!url.pathname.endsWith('/v1/push')) return fetch(input, init);
     const body = JSON.parse(String(init?.body)) as { mutations: { id: number }[] };
     this.pushedIds.push(...body.mutations.map((m) => m.id));
     const response = await fetch(input, init);
@@ -29,11 +31,12 @@ export class TestNetwork {
   };
 }
 
-/** One extension's cache and engine, signed in to a test server as `who`. */
+/** One extension's cache and engine, signed in to a test server as `who`; `timers` sets its clock. */
 export async function syncClient(
   serverUrl: string,
   who: SignedIn,
   onChange?: SyncEngineOptions['onChange'],
+  timers?: Timers,
 ) {
   const { db, factory } = memoryDb();
   {
@@ -53,17 +56,18 @@ export async function syncClient(
       invites: [],
     });
   }
-  return reopen(factory, onChange);
+  return reopen(factory, onChange, timers);
 }
 
 /** A new engine on an existing cache: what a restarted service worker does. */
 export async function reopen(
   factory: ReturnType<typeof memoryDb>['factory'],
   onChange?: SyncEngineOptions['onChange'],
+  timers?: Timers,
 ) {
   const { db } = memoryDb(factory);
   const network = new TestNetwork();
-  const engine = new SyncEngine({ db, fetch: network.fetch, onChange });
+  const engine = new SyncEngine({ db, fetch: network.fetch, onChange, timers });
   await engine.start();
   await engine.idle();
   return { db, engine, network, factory };

@@ -5,16 +5,33 @@ import { z } from 'zod';
 const IDENTITY_TTL_S = 30 * 24 * 3600;
 const MEMBER_TTL_S = 30 * 24 * 3600;
 
+/**
+ * `iat` counts seconds; `ims` is the same instant in milliseconds, so a sign-out and a new
+ * sign-in within one second still tell the revoked tokens from the new ones.
+ */
+const Issued = { iat: z.number(), ims: z.number().int().optional() };
 const IdentityClaims = z.object({
   kind: z.literal('identity'),
   sub: z.email(),
   name: z.string(),
+  ...Issued,
 });
-const MemberClaims = z.object({ kind: z.literal('member'), sub: z.uuid(), ws: z.uuid() });
+const MemberClaims = z.object({
+  kind: z.literal('member'),
+  sub: z.uuid(),
+  ws: z.uuid(),
+  ...Issued,
+});
 const Claims = z.discriminatedUnion('kind', [IdentityClaims, MemberClaims]);
 
-export type Identity = { kind: 'identity'; email: string; name: string };
-export type MemberPrincipal = { kind: 'member'; memberId: string; workspaceId: string };
+/** `issuedAt`: when the token was signed (revocation compares it with a sign-out). */
+export type Identity = { kind: 'identity'; email: string; name: string; issuedAt: Date };
+export type MemberPrincipal = {
+  kind: 'member';
+  memberId: string;
+  workspaceId: string;
+  issuedAt: Date;
+};
 export type Principal = Identity | MemberPrincipal;
 
 export type VerifyFailure = 'token_expired' | 'unauthorized';
@@ -45,12 +62,13 @@ export class Tokens {
       const claims = Claims.safeParse(payload);
       if (!claims.success) return { ok: false, reason: 'unauthorized' };
       const c = claims.data;
+      const issuedAt = new Date(c.ims ?? c.iat * 1000);
       return {
         ok: true,
         principal:
           c.kind === 'identity'
-            ? { kind: 'identity', email: c.sub, name: c.name }
-            : { kind: 'member', memberId: c.sub, workspaceId: c.ws },
+            ? { kind: 'identity', email: c.sub, name: c.name, issuedAt }
+            : { kind: 'member', memberId: c.sub, workspaceId: c.ws, issuedAt },
       };
     } catch (e) {
       return {
@@ -69,9 +87,10 @@ export class Tokens {
   }
 
   private async sign(claims: Record<string, string>, subject: string, ttlSeconds: number) {
-    const issuedAt = Math.floor(this.now().getTime() / 1000);
+    const issuedMs = this.now().getTime();
+    const issuedAt = Math.floor(issuedMs / 1000);
     const expiresAt = issuedAt + ttlSeconds;
-    const token = await new SignJWT(claims)
+    const token = await new SignJWT({ ...claims, ims: issuedMs })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(subject)
       .setIssuedAt(issuedAt)

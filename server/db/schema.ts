@@ -89,6 +89,8 @@ export const members = pgTable(
     skills: jsonb('skills').$type<string[]>().notNull().default([]),
     /** Their working hours, as an SLA calendar; null: always. */
     calendarId: uuid('calendar_id'),
+    /** "Sign out everywhere": member tokens issued before this are refused. */
+    signedOutAt: instant('signed_out_at'),
     version: version(),
     createdAt: instant('created_at').notNull(),
   },
@@ -163,6 +165,10 @@ export const conversations = pgTable(
     index('conversations_workspace_sla_check')
       .on(t.workspaceId, t.slaCheckAt)
       .where(sql`${t.slaCheckAt} is not null`),
+    // Retention reads the closed and deleted conversations idle longest, in every sweep.
+    index('conversations_retention')
+      .on(t.workspaceId, t.updatedAt)
+      .where(sql`${t.status} = 'closed' or ${t.deletedAt} is not null`),
   ],
 );
 
@@ -305,6 +311,8 @@ export const events = pgTable(
     index('events_template_used')
       .on(t.workspaceId, sql`(${t.after}->>'templateId')`)
       .where(sql`${t.type} = 'template.used'`),
+    // Retention purges the workspace's own entries (not about a conversation) by age.
+    index('events_workspace_at').on(t.workspaceId, t.at).where(sql`${t.conversationId} is null`),
   ],
 );
 
@@ -722,4 +730,27 @@ export const rateLimits = pgTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/**
+ * Admin actions (docs/data-care.md#audit-log): who changed which setting or record, written
+ * in the transaction of the change. No foreign key to the workspace: the record of a
+ * workspace's deletion outlives it.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    /** The member who acted; null for the scheduler. */
+    actorId: uuid('actor_id'),
+    /** The route, as `METHOD /pattern`, or a named action such as `workspace.export`. */
+    action: text('action').notNull(),
+    /** The record acted on (the route's `:id`), when there is one. */
+    target: text('target'),
+    /** What changed: the fields named, and the values of a few harmless ones; never secrets or bodies. */
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [index('audit_log_workspace_at').on(t.workspaceId, t.at, t.id)],
 );

@@ -82,6 +82,11 @@ export async function sessionFor(db: Db, tokens: Tokens, memberId: string): Prom
   return { token, expiresAt, workspace: toWorkspace(row.workspace), member: toMember(row.member) };
 }
 
+/** Revokes every token the member holds, as of `at` (checked on each request). */
+export async function signOutEverywhere(db: Db | Tx, memberId: string, at: Date) {
+  await db.update(members).set({ signedOutAt: at }).where(eq(members.id, memberId));
+}
+
 /** What a verified person sees right after signing in: their workspaces and open invites. */
 export async function signInResult(
   db: Db,

@@ -4,6 +4,7 @@ import type { Database, Tx } from '../db/open';
 import { events, workspaces } from '../db/schema';
 import { notFound } from '../http/errors';
 import type { Poke } from '../live/notifier';
+import { recordPendingAudit } from './audit';
 
 export type EventInput = {
   type: string;
@@ -88,6 +89,7 @@ export async function write<T>(
     const version = await bumpVersion(tx, workspaceId);
     const event = eventWriter(tx, workspaceId, version, actorId, now);
     const result = await work({ tx, workspaceId, version, now, actorId, event, deactivated });
+    await recordPendingAudit(tx, workspaceId, now);
     return { result, version };
   });
   await publish(database, { workspaceId, version, ...(deactivated.length && { deactivated }) });

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'invalid_query'
   | 'unauthorized'
   | 'token_expired'
+  | 'token_revoked'
   | 'member_inactive'
   | 'forbidden'
   | 'not_found'

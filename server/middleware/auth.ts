@@ -36,6 +36,7 @@ export const memberAuth =
     if (!row) throw unauthorized('The member no longer exists');
     if (row.status !== 'active')
       throw new ApiFailure(401, 'member_inactive', 'This member was deactivated in the workspace');
+    if (signedOutSince(row.signedOutAt, principal.issuedAt)) throw tokenRevoked();
     c.set('member', {
       id: row.id,
       workspaceId: row.workspaceId,
@@ -45,6 +46,13 @@ export const memberAuth =
     });
     await next();
   };
+
+/** Whether a token issued at `issuedAt` predates its member's last "sign out everywhere". */
+export const signedOutSince = (signedOutAt: Date | null, issuedAt: Date) =>
+  signedOutAt !== null && issuedAt.getTime() < signedOutAt.getTime();
+
+export const tokenRevoked = () =>
+  new ApiFailure(401, 'token_revoked', 'This session was signed out everywhere: sign in again');
 
 /** Routes before a workspace is chosen: an identity token (a verified email). */
 export const identityAuth =

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AcceptInvite,
+  AuditPage,
+  AuditQuery,
   AuthProviders,
   BootstrapPage,
   BootstrapQuery,
@@ -16,6 +18,7 @@ import {
   CreateTeam,
   CreateWorkspace,
   DeactivateMember,
+  DeleteWorkspace,
   DevSignIn,
   DryRunRequest,
   DryRunResult,
@@ -83,6 +86,8 @@ import {
   UpdateWorkspaceSettings,
   WeeklyReview,
   WeeklyReviewQuery,
+  WorkspaceDeleted,
+  WorkspaceExport,
   WorkspaceSettings,
   WorkspaceTokenRequest,
 } from '../../lib/schema';
@@ -156,6 +161,14 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     body: WorkspaceTokenRequest,
     response: Session,
   },
+  'POST /v1/auth/sign-out-everywhere': {
+    summary:
+      "Revoke every token of yours in this workspace, this one's too; identity tokens signed before can no longer get new ones",
+    tag: 'auth',
+    auth: 'member',
+    response: null,
+    status: 204,
+  },
   'POST /v1/workspaces': {
     summary: 'Create a workspace; you become its admin',
     tag: 'workspaces',
@@ -212,6 +225,28 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     body: UpdateWorkspaceSettings,
     response: WorkspaceSettings,
   },
+  'GET /v1/workspace/export': {
+    summary:
+      'Everything the server holds for the workspace, as one JSON document, streamed (admin; never secrets)',
+    tag: 'workspaces',
+    auth: 'member',
+    response: WorkspaceExport,
+  },
+  'DELETE /v1/workspace': {
+    summary:
+      "Delete the workspace and every row of it; `confirm` must be its name (admin). Members' tokens fail at once",
+    tag: 'workspaces',
+    auth: 'member',
+    body: DeleteWorkspace,
+    response: WorkspaceDeleted,
+  },
+  'GET /v1/audit': {
+    summary: 'Audit log of admin actions, newest first; `next` pages on as `before` (admin)',
+    tag: 'workspaces',
+    auth: 'member',
+    query: AuditQuery,
+    response: AuditPage,
+  },
   'GET /v1/copilot/settings': {
     summary: 'Copilot provider and privacy switches (every member; the key is never returned)',
     tag: 'copilot',
@@ -257,6 +292,13 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     auth: 'member',
     body: DeactivateMember,
     response: Member,
+  },
+  'POST /v1/members/:id/sign-out': {
+    summary: "Revoke every token of a member, e.g. a lost laptop's (admin)",
+    tag: 'members',
+    auth: 'member',
+    response: null,
+    status: 204,
   },
   'GET /v1/teams': { summary: 'Teams', tag: 'members', auth: 'member', response: z.array(Team) },
   'POST /v1/teams': {

@@ -8,10 +8,15 @@ import { notFound } from '../http/errors';
 import { params } from '../http/validate';
 import { openApiDocument } from '../openapi/document';
 
-const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+// Resolved on first use: the Worker bundle has no package folder (it serves these files itself).
+let swaggerDir: string | undefined;
+const swaggerFile = (file: string) => {
+  swaggerDir ??= dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  return join(swaggerDir, file);
+};
 
 /** The only files the docs page needs, served from the package: no CDN, works offline. */
-const ASSETS = new Map([
+export const ASSETS = new Map([
   ['swagger-ui.css', 'text/css; charset=utf-8'],
   ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
   ['favicon-32x32.png', 'image/png'],
@@ -45,7 +50,7 @@ export function docsRoutes() {
         return c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' });
       const type = ASSETS.get(file);
       if (!type) throw notFound('asset');
-      const content = await readFile(join(swaggerDir, file));
+      const content = await readFile(swaggerFile(file));
       return c.body(content, 200, {
         'content-type': type,
         'cache-control': 'public, max-age=86400',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveServerMessage } from '../../lib/schema';
-import { testDatabases } from '../testing/databases';
 import { openLiveSocket } from '../testing/live-socket';
 import { startTestServer, type TestServer, type TestSession } from '../testing/test-server';
+import { testTargets } from '../testing/worker-target';
 
 type Presence = Extract<LiveServerMessage, { type: 'presence' }>;
 const presenceOn =
@@ -10,7 +10,7 @@ const presenceOn =
   (m: LiveServerMessage): m is Presence =>
     m.type === 'presence' && m.conversationId === conversationId && m.entries.length === count;
 
-for (const target of testDatabases()) {
+for (const target of testTargets()) {
   describe(`live presence [${target.name}]`, () => {
     let server: TestServer;
     let ana: TestSession;

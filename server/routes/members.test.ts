@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../../lib/conversation-id';
 import { client } from '../testing/client';
-import { testDatabases } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
 import { startTestServer, type TestServer, type TestSession } from '../testing/test-server';
+import { testTargets } from '../testing/worker-target';
 
-for (const target of testDatabases()) {
+for (const target of testTargets()) {
   describe(`members and invites [${target.name}]`, () => {
     let server: TestServer;
     let ada: TestSession;

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../../lib/conversation-id';
 import type { Conversation } from '../../lib/schema';
 import { client } from '../testing/client';
-import { testDatabases } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { testTargets } from '../testing/worker-target';
 
-for (const target of testDatabases()) {
+for (const target of testTargets()) {
   describe(`tags [${target.name}]`, () => {
     let server: TestServer;
     let lead: ReturnType<typeof client>;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../testing/client';
-import { testDatabases } from '../testing/databases';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { testTargets } from '../testing/worker-target';
 
-for (const target of testDatabases()) {
+for (const target of testTargets()) {
   describe(`templates [${target.name}]`, () => {
     let server: TestServer;
     let admin: ReturnType<typeof client>;

@@ -1,4 +1,5 @@
 import { deleteEndedWindows } from '../domain/rate-limit-windows';
+import { runRetention } from '../domain/retention';
 import type { Deps } from '../http/context';
 import { queueWeeklyReviews } from '../reports/weekly-review-sends';
 import { sweepSla } from './sweep';
@@ -6,14 +7,17 @@ import { sweepSla } from './sweep';
 type SweeperDeps = Pick<Deps, 'database' | 'now' | 'sla'>;
 
 /**
- * One scheduled round: drop ended rate-limit windows, queue the weekly reviews due, then
- * sweep (which sends deliveries).
+ * One scheduled round: drop ended rate-limit windows, queue the weekly reviews due,
+ * sweep (which sends deliveries), then purge what the workspaces' retention periods no
+ * longer cover (after the sweep, so a failing purge never holds up an SLA alert).
  */
 export async function scheduledSweep(deps: SweeperDeps) {
   const now = deps.now();
   await deleteEndedWindows(deps.database.db, now);
   await queueWeeklyReviews(deps.database.db, now);
-  return sweepSla(deps.database, { now, webhook: deps.sla.webhook });
+  const swept = await sweepSla(deps.database, { now, webhook: deps.sla.webhook });
+  await runRetention(deps.database, { now });
+  return swept;
 }
 
 /**

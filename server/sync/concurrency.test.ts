@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../../lib/conversation-id';
 import type { Change, MutationResult, PullResponse, PushResponse } from '../../lib/schema';
-import { testDatabases } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
 import { startTestServer, type TestServer, type TestSession } from '../testing/test-server';
+import { testTargets } from '../testing/worker-target';
 
 /** Real HTTP requests: on Postgres each concurrent one runs on its own pooled connection. */
-for (const target of testDatabases()) {
+for (const target of testTargets()) {
   describe(`concurrent writers [${target.name}]`, () => {
     let server: TestServer;
     let lead: TestSession;

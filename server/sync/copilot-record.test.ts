@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../../lib/conversation-id';
 import { events } from '../db/schema';
 import { client } from '../testing/client';
-import { testDatabases } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
 import { startTestServer, type TestServer, type TestSession } from '../testing/test-server';
+import { testTargets } from '../testing/worker-target';
 
 const TEMPLATE_ID = '00000000-0000-4000-8000-00000000aaaa';
 
-for (const target of testDatabases()) {
+for (const target of testTargets()) {
   describe(`copilot.record [${target.name}]`, () => {
     let server: TestServer;
     let ana: ReturnType<typeof client>;

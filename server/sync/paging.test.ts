@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BootstrapPage, Change, PullResponse } from '../../lib/schema';
 import { client, type Reply } from '../testing/client';
-import { testDatabases } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { testTargets } from '../testing/worker-target';
 
-for (const target of testDatabases()) {
+for (const target of testTargets()) {
   describe(`bootstrap and pull paging [${target.name}]`, () => {
     let server: TestServer;
     let lead: ReturnType<typeof client>;

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../../lib/conversation-id';
 import type { PullResponse, PushResponse } from '../../lib/schema';
-import { testDatabases } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
 import { startTestServer, type TestServer, type TestSession } from '../testing/test-server';
+import { testTargets } from '../testing/worker-target';
 
-for (const target of testDatabases()) {
+for (const target of testTargets()) {
   describe(`push and pull [${target.name}]`, () => {
     let server: TestServer;
     let admin: TestSession;

@@ -5,11 +5,11 @@ import { conversationIdFor } from '../../lib/conversation-id';
 import type { Template } from '../../lib/schema';
 import { events } from '../db/schema';
 import { client } from '../testing/client';
-import { testDatabases } from '../testing/databases';
 import { meta, mutation } from '../testing/fixtures';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { testTargets } from '../testing/worker-target';
 
-for (const target of testDatabases()) {
+for (const target of testTargets()) {
   describe(`template.use [${target.name}]`, () => {
     let server: TestServer;
     let lead: ReturnType<typeof client>;

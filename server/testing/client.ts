@@ -5,14 +5,14 @@ type Loose = any;
 
 export type Reply<T = Loose> = { status: number; body: T };
 
-/** A tiny JSON client over `app.request()` for one member (or nobody). */
+/** A tiny JSON client over `server.request()` for one member (or nobody). */
 export function client(server: TestServer, who: TestSession | null) {
   const call = async <T = Loose>(
     method: string,
     path: string,
     body?: unknown,
   ): Promise<Reply<T>> => {
-    const res = await server.app.request(path, {
+    const res = await server.request(path, {
       method,
       headers: {
         'content-type': 'application/json',

@@ -15,6 +15,11 @@
  * POST /v1/sla/sweep), `webhook` (how SLA webhook deliveries go out: fetch, random, attempts),
  * `rateLimits` (`perMember`, `perIp`: off unless given) and `trustProxy`.
  *
+ * The worker target (testTargets(), server/testing/worker-target.ts) answers at the shared
+ * `wrangler dev` under `/__db/<this database>`; `database` and `app` are the same database in
+ * process (fixtures, `app.request`), and tokens are signed with the worker's key. It takes
+ * none of the options that configure the server (the worker starts once per run): they throw.
+ *
  * `signIn(email, role = 'admin', { workspace = 'Test workspace', name })` makes the
  * member (creating the workspace on first use) and returns their Session (`token`,
  * `workspace`, `member`) plus `headers` for fetch and an `identityToken`. Signing in an
@@ -25,6 +30,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { EXTENSION_ORIGIN } from '../../lib/extension-identity';
 import type { Role, Session } from '../../lib/schema';
+import { createApp } from '../app';
 import { OidcVerifier } from '../auth/oidc';
 import { Tokens } from '../auth/tokens';
 import type { Database } from '../db/open';
@@ -35,10 +41,11 @@ import type { OidcProviderConfig } from '../env';
 import type { Deps } from '../http/context';
 import { serveApp } from '../serve';
 import type { WebhookConfig } from '../sla/webhook';
-import { pglite, postgresAt, type TestDatabase } from './databases';
+import { pglite, postgresAt, type TestTarget } from './databases';
+import { TEST_WORKER_VARS } from './worker';
 
 export type TestServerOptions = {
-  database?: 'pglite' | 'postgres' | TestDatabase;
+  database?: 'pglite' | 'postgres' | TestTarget;
   devSignIn?: boolean;
   oidcProviders?: OidcProviderConfig[];
   corsOrigins?: string[];
@@ -59,6 +66,8 @@ export type TestServer = {
   url: string;
   wsUrl: string;
   app: Awaited<ReturnType<typeof serveApp>>['app'];
+  /** A request to the API under test: `app.request()` in process, over HTTP on the worker target. */
+  request(path: string, init?: RequestInit): Promise<Response>;
   /** `url` is set on Postgres, for tests that open connections of their own. */
   database: Database & { url?: string };
   tokens: Tokens;
@@ -72,7 +81,7 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-function pickDatabase(choice: TestServerOptions['database']): TestDatabase {
+function pickDatabase(choice: TestServerOptions['database']): TestTarget {
   if (choice === undefined || choice === 'pglite') return pglite;
   if (choice !== 'postgres') return choice;
   const url = process.env.DATABASE_URL;
@@ -80,10 +89,40 @@ function pickDatabase(choice: TestServerOptions['database']): TestDatabase {
   return postgresAt(url);
 }
 
+/** What a worker started once per run cannot vary per test file. */
+const SERVER_OPTIONS = [
+  'devSignIn',
+  'oidcProviders',
+  'corsOrigins',
+  'now',
+  'slaSweepSecret',
+  'webhook',
+  'rateLimits',
+  'trustProxy',
+] as const;
+
+function refuseServerOptions(options: TestServerOptions) {
+  const given = SERVER_OPTIONS.filter((o) => options[o] !== undefined);
+  if (given.length)
+    throw new Error(
+      `The worker target cannot take ${given.join(', ')}: its worker serves the whole run with fixed variables`,
+    );
+}
+
+/** The worker's path to this database (server/worker/target.ts). */
+function workerPrefix(database: { url?: string }) {
+  if (!database.url) throw new Error('The worker target needs a Postgres database');
+  return `/__db${new URL(database.url).pathname}`;
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const database = await pickDatabase(options.database).open();
+  const target = pickDatabase(options.database);
+  const workerUrl = target.name === 'worker' ? target.workerUrl : undefined;
+  if (workerUrl) refuseServerOptions(options);
+  const database = await target.open();
   const now = options.now ?? (() => new Date());
-  const tokens = new Tokens(randomBytes(32), now);
+  const key = workerUrl ? new TextEncoder().encode(TEST_WORKER_VARS.JWT_SECRET) : randomBytes(32);
+  const tokens = new Tokens(key, now);
   const deps = {
     database,
     tokens,
@@ -104,7 +143,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       },
     },
   };
-  const running = await serveApp(deps, { port: 0, hostname: '127.0.0.1' });
+  const running = workerUrl
+    ? {
+        url: `${workerUrl}${workerPrefix(database)}`,
+        app: createApp(deps),
+        close: async () => {},
+      }
+    : await serveApp(deps, { port: 0, hostname: '127.0.0.1' });
   const { db } = database;
 
   async function signIn(
@@ -141,6 +186,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: running.url,
     wsUrl: running.url.replace(/^http/, 'ws'),
     app: running.app,
+    request: async (path, init) =>
+      workerUrl ? fetch(`${running.url}${path}`, init) : running.app.request(path, init),
     database,
     tokens,
     deps,

@@ -6,6 +6,7 @@ export const optionsKeys = {
   invites: ['options', 'invites'] as const,
   teams: ['options', 'teams'] as const,
   settings: ['options', 'settings'] as const,
+  audit: ['options', 'audit'] as const,
   slaCalendars: ['options', 'sla', 'calendars'] as const,
   slaPolicies: ['options', 'sla', 'policies'] as const,
   slaWebhook: ['options', 'sla', 'webhook'] as const,

@@ -5,6 +5,7 @@ import { Problem } from '../common/Problem';
 import { CapacityField } from './CapacityField';
 import { DeactivateDialog } from './DeactivateDialog';
 import { RoutingField } from './RoutingField';
+import { SignOutButton } from './SignOutButton';
 import { useUpdateMember } from './use-members';
 
 type Props = {
@@ -103,6 +104,7 @@ export function MemberRow({ member, members, calendars, meId, editable, routable
                 open={deactivating}
                 onClose={() => setDeactivating(false)}
               />
+              <SignOutButton member={member} />
             </>
           )}
         </td>

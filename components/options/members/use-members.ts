@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { type Listed, patchItem } from '../../../lib/options/list';
 import { shouldRetry } from '../../../lib/options/problems';
@@ -35,6 +35,10 @@ export const useDeactivateMember = (id: string) =>
     run: (reassignTo: string | null) =>
       relay('POST', `/v1/members/${id}/deactivate`, Member, { reassignTo }),
   });
+
+/** Revokes every token the member holds; nothing listed changes, so nothing to refresh. */
+export const useSignOutMember = (id: string) =>
+  useMutation({ mutationFn: () => relay('POST', `/v1/members/${id}/sign-out`, z.null()) });
 
 export const useInvite = () =>
   useOptimistic({

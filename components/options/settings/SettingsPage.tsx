@@ -3,6 +3,7 @@ import { isOffline } from '../../../lib/options/problems';
 import '../common/pages.css';
 import { LoadFailed, Loading, OfflineNothingCached } from '../common/States';
 import type { SectionProps } from '../section-props';
+import { AuditLog } from './AuditLog';
 import { SettingsForm } from './SettingsForm';
 import { SettingsSummary } from './SettingsSummary';
 import { useSettings } from './use-settings';
@@ -22,7 +23,10 @@ export function SettingsPage({ session }: SectionProps) {
           <LoadFailed what="settings" error={settings.error} retry={retry} />
         )
       ) : may(session.role, 'manageSettings') ? (
-        <SettingsForm settings={settings.data} />
+        <>
+          <SettingsForm settings={settings.data} />
+          <AuditLog />
+        </>
       ) : (
         <SettingsSummary settings={settings.data} />
       )}
