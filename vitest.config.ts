@@ -9,6 +9,9 @@ const mocking = include
 
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one worker, which leaves a core idle while a file waits
+    // on Postgres, workerd or a child API.
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [

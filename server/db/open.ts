@@ -74,7 +74,7 @@ async function openPostgres(url: string, pubsub: PubSub): Promise<Database> {
   const sql = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
   const db = drizzlePostgres({ client: sql, schema });
   await migratePostgres(db, { migrationsFolder });
-  const notifier = await openNotifier(pubsub, sql).catch(async (e) => {
+  const notifier = await openNotifier(pubsub, sql, url).catch(async (e) => {
     await sql.end({ timeout: 5 });
     throw e;
   });

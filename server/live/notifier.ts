@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import type { Sql } from 'postgres';
 import { z } from 'zod';
 import { Change, PresenceEntry } from '../../lib/schema';
 
@@ -81,28 +80,4 @@ export function encodeWithin(announcement: Announcement, maxBytes: number): stri
   if (Buffer.byteLength(payload) <= maxBytes || isPresence(announcement)) return payload;
   const { changes: _, ...plain } = announcement;
   return JSON.stringify(plain);
-}
-
-const CHANNEL = 'sidedesk_poke';
-/** NOTIFY payloads stop short of 8000 bytes (UTF-8, so counted in bytes, not characters). */
-const NOTIFY_MAX_BYTES = 7900;
-
-/**
- * Several API instances on one Postgres: each publishes with NOTIFY and hears every
- * instance's pokes (its own included) through LISTEN, so a client connected to any
- * instance learns of a write made on any other.
- */
-export async function postgresNotifier(sql: Sql): Promise<Notifier> {
-  const fanout = new Fanout();
-  const listening = await sql.listen(CHANNEL, (payload) => {
-    // Another program on the channel is not ours to interpret.
-    const announcement = parseAnnouncement(payload);
-    if (announcement) fanout.emit(announcement);
-  });
-  return {
-    publish: async (announcement) =>
-      void (await sql.notify(CHANNEL, encodeWithin(announcement, NOTIFY_MAX_BYTES))),
-    subscribe: (ws, listener) => fanout.subscribe(ws, listener),
-    close: () => listening.unlisten(),
-  };
 }

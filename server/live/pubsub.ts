@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
-import { inProcessNotifier, type Notifier, postgresNotifier } from './notifier';
+import { inProcessNotifier, type Notifier } from './notifier';
+import { postgresNotifier } from './postgres-notifier';
 import { redisNotifier } from './redis-notifier';
 
 /**
@@ -11,12 +12,13 @@ export type PubSub =
   | { kind: 'postgres' }
   | { kind: 'redis'; url: string; channel: string };
 
-export function openNotifier(pubsub: PubSub, sql: Sql): Promise<Notifier> {
+/** `sql` publishes; Postgres listening takes a connection of its own to `url`. */
+export function openNotifier(pubsub: PubSub, sql: Sql, url: string): Promise<Notifier> {
   switch (pubsub.kind) {
     case 'memory':
       return Promise.resolve(inProcessNotifier());
     case 'postgres':
-      return postgresNotifier(sql);
+      return postgresNotifier(sql, url);
     case 'redis':
       return redisNotifier(pubsub.url, pubsub.channel);
   }

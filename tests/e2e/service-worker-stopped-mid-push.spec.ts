@@ -102,6 +102,9 @@ test('mutations survive the service worker being stopped mid-push: sent = acknow
     (event) => event.actorId === me,
   );
   expect(stored).toHaveLength(mutations.length);
+  console.info(
+    `service worker stopped mid-push: sent ${sent.length}, acknowledged ${acknowledged.size}, stored ${stored.length}`,
+  );
 
   // The server and the extension agree on the outcome.
   const onServer = new Map((await agentApi.conversations()).map((c) => [c.id, c]));

@@ -1,0 +1,166 @@
+/**
+ * Simulated agents in a process of their own, started by bench/load-run.ts over IPC: each
+ * agent is a real sync client (the extension's engine on its own fake IndexedDB) that
+ * adds a note every `intervalMs` (±50% jitter) for the run and probes GET /healthz at the
+ * same pace. It records, on the wall clock shared by every process, when each of its
+ * notes was sent and acknowledged, and when each other agent's note landed in its cache.
+ */
+import { randomUUID } from 'node:crypto';
+import { syncClient } from '../lib/testing/sync-client';
+import { type Agent, digestOf } from './load-setup';
+
+export type AgentSpec = { agent: Agent; workspace: number; conversationIds: string[] };
+export type FromParent =
+  | { type: 'start'; url: string; agents: AgentSpec[]; intervalMs: number }
+  | { type: 'go'; durationMs: number }
+  | { type: 'report' }
+  | { type: 'stop' };
+export type Sent = { id: string; workspace: number; at: number; ackAt: number | null };
+export type Report = {
+  type: 'report';
+  sent: Sent[];
+  /** [note id, wall-clock time it landed] per receiving agent. */
+  landed: [string, number][];
+  healthzMs: number[];
+  healthzErrors: number;
+  /** CPU time this process spent during the run (its agents' engines and caches). */
+  cpuMs: number;
+  rejected: number;
+  errors: string[];
+  /** Notes still in an outbox: never pushed in time (saturation), not lost. */
+  queued: string[];
+  /** Per agent: its workspace and a digest of the note ids in its cache. */
+  caches: { workspace: number; notes: number; digest: string }[];
+};
+export type FromChild = { type: 'ready' } | { type: 'drained' } | Report;
+
+const send = (message: FromChild) => process.send?.(message);
+const wallClock = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const jittered = (ms: number) => ms * (0.5 + Math.random());
+
+type Running = AgentSpec & { client: Awaited<ReturnType<typeof syncClient>>; own: Set<string> };
+let url = '';
+let intervalMs = 3000;
+let agents: Running[] = [];
+const sent = new Map<string, Sent>();
+const byMutation = new Map<string, Sent>();
+const landed: [string, number][] = [];
+const healthzMs: number[] = [];
+let healthzErrors = 0;
+let rejected = 0;
+let cpuMs = 0;
+const errors: string[] = [];
+
+async function open(spec: AgentSpec, index: number): Promise<Running> {
+  const client = await syncClient(url, spec.agent);
+  const own = new Set<string>();
+  client.db.notes.hook('creating', (id) => {
+    if (!own.has(String(id))) landed.push([String(id), wallClock()]);
+  });
+  client.db.outbox.hook('deleting', (id) => {
+    const s = byMutation.get(`${index}:${id}`);
+    if (s) s.ackAt = wallClock();
+  });
+  client.db.meta.hook('creating', (key, row) => {
+    if (key === 'lastError') errors.push(String(row.value));
+  });
+  client.db.meta.hook('updating', (mods, key) => {
+    const value = (mods as { value?: unknown }).value;
+    if (key === 'lastError' && value !== undefined) errors.push(String(value));
+  });
+  return { ...spec, client, own };
+}
+
+async function addNotes(a: Running, index: number, until: number) {
+  await sleep(Math.random() * intervalMs);
+  while (Date.now() < until) {
+    const id = randomUUID();
+    const conversationId = a.conversationIds[Math.floor(Math.random() * a.conversationIds.length)]!;
+    const s: Sent = { id, workspace: a.workspace, at: wallClock(), ackAt: null };
+    sent.set(id, s);
+    a.own.add(id);
+    const result = await a.client.engine.mutate('note.add', {
+      id,
+      conversationId,
+      body: `load note ${id}`,
+    });
+    if (!result.ok || result.mutationId === null) rejected++;
+    else byMutation.set(`${index}:${result.mutationId}`, s);
+    await sleep(jittered(intervalMs));
+  }
+}
+
+async function probeHealth(until: number) {
+  await sleep(Math.random() * intervalMs);
+  while (Date.now() < until) {
+    const start = performance.now();
+    const res = await fetch(`${url}/healthz`).catch(() => null);
+    if (res?.ok) {
+      await res.arrayBuffer();
+      healthzMs.push(performance.now() - start);
+    } else healthzErrors++;
+    await sleep(jittered(intervalMs));
+  }
+}
+
+const queuedNotes = async () =>
+  (await Promise.all(agents.map((a) => a.client.db.outbox.toArray())))
+    .flat()
+    .map((row) => String((row.args as { id: string }).id));
+
+/** Waits until every outbox is empty, or `until`. */
+async function drain(until: number) {
+  while ((await queuedNotes()).length > 0 && Date.now() < until) {
+    for (const a of agents) void a.client.engine.flush();
+    await sleep(100);
+  }
+}
+
+async function report(): Promise<Report> {
+  const caches = await Promise.all(
+    agents.map(async (a) => {
+      const ids = (await a.client.db.notes.toCollection().primaryKeys()).map(String);
+      return { workspace: a.workspace, notes: ids.length, digest: digestOf(ids) };
+    }),
+  );
+  return {
+    type: 'report',
+    sent: [...sent.values()],
+    landed,
+    healthzMs,
+    healthzErrors,
+    cpuMs,
+    rejected,
+    errors,
+    queued: await queuedNotes(),
+    caches,
+  };
+}
+
+process.once('disconnect', () => process.exit(1));
+process.on('message', async (message: FromParent) => {
+  if (message.type === 'start') {
+    url = message.url;
+    intervalMs = message.intervalMs;
+    for (const [i, spec] of message.agents.entries()) agents.push(await open(spec, i));
+    send({ type: 'ready' });
+  } else if (message.type === 'go') {
+    const until = Date.now() + message.durationMs;
+    const cpu = process.cpuUsage();
+    await Promise.all([
+      ...agents.map((a, i) => addNotes(a, i, until)),
+      ...agents.map(() => probeHealth(until)),
+    ]);
+    const used = process.cpuUsage(cpu);
+    cpuMs = (used.user + used.system) / 1000;
+    await drain(Date.now() + 30_000);
+    send({ type: 'drained' });
+  } else if (message.type === 'report') {
+    send(await report());
+  } else {
+    for (const a of agents) a.client.engine.stop();
+    agents = [];
+    process.exit(0);
+  }
+});
