@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'upgrade_required'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 type Issues = NonNullable<ApiError['error']['issues']>;
@@ -21,7 +22,7 @@ type Issues = NonNullable<ApiError['error']['issues']>;
 /** Thrown anywhere in a request; the error middleware turns it into the documented shape. */
 export class ApiFailure extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 426 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 426 | 429 | 500 | 503,
     readonly code: ErrorCode,
     message: string,
     readonly issues?: Issues,

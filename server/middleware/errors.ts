@@ -17,8 +17,38 @@ export const onError: ErrorHandler = (err, c) => {
     return c.json(failure.body(), failure.status);
   }
   console.error(`${c.req.method} ${c.req.path} failed`, err);
+  if (databaseUnavailable(err)) {
+    c.header('Retry-After', '1');
+    const failure = new ApiFailure(503, 'unavailable', 'The database is busy or restarting: retry');
+    return c.json(failure.body(), 503);
+  }
   return c.json(new ApiFailure(500, 'internal', 'Something went wrong on our side').body(), 500);
 };
+
+/**
+ * Postgres refusing or dropping connections (too many clients, shutting down, starting up)
+ * or unreachable: not a fault of the request, and over in a moment, so worth a retry.
+ */
+const UNAVAILABLE = new Set([
+  '53300', // too_many_connections
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+export function databaseUnavailable(err: unknown): boolean {
+  for (let e = err; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE.has(code)) return true;
+  }
+  return false;
+}
 
 export const onNotFound: NotFoundHandler = (c) =>
   c.json(new ApiFailure(404, 'not_found', `No route ${c.req.method} ${c.req.path}`).body(), 404);
