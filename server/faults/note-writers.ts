@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
+import { expect } from 'vitest';
 import type { Agent } from '../../bench/load-setup';
 import type { Timers } from '../../lib/sync/timers';
 import { eventually, syncClient } from '../../lib/testing/sync-client';
@@ -113,4 +114,40 @@ export async function counts(sql: postgres.Sql, writers: Writer[]) {
 
 export function stopAll(writers: Writer[]) {
   for (const w of writers) w.engine.stop();
+}
+
+const total = (writers: Writer[]) => writers.reduce((sum, w) => sum + w.sent.length, 0);
+
+/**
+ * The shape of a fault test: the writers add notes until each has two acknowledged, the
+ * fault happens, they keep writing until 20 more notes were sent, then settle. Prints the
+ * counts under `label` and asserts that every note sent was acknowledged and stored once.
+ */
+export async function writeThrough(
+  label: string,
+  sql: postgres.Sql,
+  clients: Writer[],
+  conversationIds: string[],
+  fault: () => Promise<void>,
+  settleMs: number,
+) {
+  let stop = false;
+  const writing = addNotes(clients, conversationIds, () => stop);
+  await eventually(async () => clients.every((c) => c.network.acknowledged.length >= 2), 15_000);
+  await fault();
+  const atFault = total(clients);
+  await eventually(async () => total(clients) >= atFault + 20, 15_000);
+  stop = true;
+  await writing;
+  await settled(clients, settleMs);
+
+  const c = await counts(sql, clients);
+  console.info(
+    `${label}: sent ${c.sent} (${c.resent} pushed again), acknowledged ${c.acknowledged} (${c.acknowledgedByPull} by a pull), stored ${c.storedNotes} notes / ${c.noteEvents} events / ${c.okResults} ok results (most events for one note: ${c.mostEventsPerNote})`,
+  );
+  expect(c.acknowledged).toBe(c.sent);
+  expect(c.storedNotes).toBe(c.sent);
+  expect(c.noteEvents).toBe(c.sent);
+  expect(c.mostEventsPerNote).toBe(1);
+  expect(c).toMatchObject({ results: c.sent, okResults: c.sent });
 }
