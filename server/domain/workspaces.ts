@@ -82,9 +82,21 @@ export async function sessionFor(db: Db, tokens: Tokens, memberId: string): Prom
   return { token, expiresAt, workspace: toWorkspace(row.workspace), member: toMember(row.member) };
 }
 
-/** Revokes every token the member holds, as of `at` (checked on each request). */
-export async function signOutEverywhere(db: Db | Tx, memberId: string, at: Date) {
-  await db.update(members).set({ signedOutAt: at }).where(eq(members.id, memberId));
+/**
+ * Revokes every token the member of this workspace holds, as of `at` (checked on each
+ * request); false when the workspace has no such member.
+ */
+export async function signOutEverywhere(
+  db: Db | Tx,
+  where: { workspaceId: string; memberId: string },
+  at: Date,
+) {
+  const signedOut = await db
+    .update(members)
+    .set({ signedOutAt: at })
+    .where(and(eq(members.id, where.memberId), eq(members.workspaceId, where.workspaceId)))
+    .returning({ id: members.id });
+  return signedOut.length > 0;
 }
 
 /** What a verified person sees right after signing in: their workspaces and open invites. */

@@ -54,7 +54,8 @@ export function authRoutes(deps: Deps) {
       // Every token of mine for this workspace stops working on its next request, this one's
       // too; my identity tokens can no longer get new ones here (docs/security.md).
       .post('/sign-out-everywhere', memberAuth(deps), async (c) => {
-        await signOutEverywhere(db, c.var.member.id, deps.now());
+        const me = c.var.member;
+        await signOutEverywhere(db, { workspaceId: me.workspaceId, memberId: me.id }, deps.now());
         return c.body(null, 204);
       })
   );

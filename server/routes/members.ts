@@ -109,16 +109,12 @@ export function memberRoutes(deps: Deps) {
       // A lost laptop: every token of theirs stops on its next request (docs/security.md).
       .post('/:id/sign-out', requireRole('admin'), MemberId, async (c) => {
         const { id } = c.req.valid('param');
-        const [target] = await database.db
-          .select({ id: members.id })
-          .from(members)
-          .where(and(eq(members.id, id), eq(members.workspaceId, c.var.member.workspaceId)));
-        if (!target) throw notFound('member');
         const now = deps.now();
+        const where = { workspaceId: c.var.member.workspaceId, memberId: id };
         // Not a synced change, so not a write(); the audit entry still commits with it.
         await database.db.transaction(async (tx) => {
-          await signOutEverywhere(tx, id, now);
-          await recordPendingAudit(tx, c.var.member.workspaceId, now);
+          if (!(await signOutEverywhere(tx, where, now))) throw notFound('member');
+          await recordPendingAudit(tx, where.workspaceId, now);
         });
         return c.body(null, 204);
       })

@@ -3,24 +3,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, expect, it, vi } from 'vitest';
-import type { AuditEntry, Member } from '../../../lib/schema';
+import type { AuditEntry } from '../../../lib/schema';
+import { member } from '../../../lib/testing/records';
 import { AuditLog } from './AuditLog';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const ADA = '00000000-0000-4000-8000-0000000000a1';
-const ada: Member = {
-  id: ADA,
-  email: 'ada@acme.test',
-  name: 'Ada',
-  role: 'admin',
-  status: 'active',
-  availability: 'available',
-  capacity: null,
-  skills: [],
-  calendarId: null,
-  version: 1,
-};
+const ada = member(ADA, 'Ada', 'admin');
 const entry = (n: number, action: string, fields: string[]): AuditEntry => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
   actorId: ADA,
