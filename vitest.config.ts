@@ -1,7 +1,7 @@
 import { globSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-const include = ['{lib,server,components,entrypoints,bench}/**/*.test.{ts,tsx}'];
+const include = ['{lib,server,components,entrypoints,bench,tests}/**/*.test.{ts,tsx}'];
 // A file that replaces a module (vi.mock) needs a module cache of its own.
 const mocking = include
   .flatMap((pattern) => globSync(pattern))

@@ -2,55 +2,21 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { conversationIdFor } from '../../lib/conversation-id';
-import {
-  type SlaCalendarRecord,
-  type SlaPolicyRecord,
-  type SlaWebhookPayload,
-  WEEKDAYS,
-} from '../../lib/schema';
+import type { SlaCalendarRecord, SlaPolicyRecord, SlaWebhookPayload } from '../../lib/schema';
 import { expect, test } from './fixtures';
 import { readTable } from './harness/extension-db';
 import { MAIL_HOSTS, ORDER_SUBJECT } from './harness/mail-host';
+import { reopenedToday } from './harness/reopened-today';
 import { seedWorkspace } from './harness/seed';
 import { launchTeammate } from './harness/teammate';
 import { TestClock, watchNotifications } from './harness/test-clock';
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 /** When the order conversation's first message arrived, in the Gmail fixture. */
 const ARRIVED = '2026-11-16T08:41:05.000Z';
 /** Business minutes the order conversation has used when the test starts. */
 const USED = 15;
 const SECRET = 'breach-webhook-secret-of-the-test';
-
-/**
- * An office open today only since `USED` minutes ago and closed every earlier day since
- * the fixture's mail arrived, in a zone where it is about noon: the order conversation has
- * used `USED` business minutes whatever the date (as in sla-countdowns.spec.ts).
- */
-function reopenedToday(now: number) {
-  const at = new Date(now);
-  const hours = at.getUTCHours() + at.getUTCMinutes() / 60;
-  const offset = Math.max(-12, Math.min(14, Math.round(12 - hours)));
-  const timeZone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-  const wall = new Date(now + offset * 60 * MINUTE);
-  const opened = new Date(Math.floor((wall.getTime() - USED * MINUTE) / MINUTE) * MINUTE);
-  const today = Math.floor(wall.getTime() / DAY) * DAY;
-  const holidays = [];
-  for (let day = Math.floor(Date.parse(ARRIVED) / DAY) * DAY; day < today; day += DAY) {
-    const date = new Date(day);
-    if (date.getUTCDay() === wall.getUTCDay())
-      holidays.push({ date: date.toISOString().slice(0, 10), name: 'Closed for the move' });
-  }
-  const open = WEEKDAYS[wall.getUTCDay()];
-  const weekly = Object.fromEntries(
-    WEEKDAYS.map((d) => [
-      d,
-      d === open ? [{ start: opened.toISOString().slice(11, 16), end: '24:00' }] : [],
-    ]),
-  );
-  return { name: 'Acme office', timeZone, weekly, holidays };
-}
 
 type Delivery = { headers: IncomingHttpHeaders; body: string };
 
@@ -107,7 +73,7 @@ test('In Gmail: under a moved clock a P1 countdown ticks, turns amber then red, 
     const calendar = await admin.request<SlaCalendarRecord>(
       'POST',
       '/v1/sla/calendars',
-      reopenedToday(Date.now()),
+      reopenedToday({ now: Date.now(), since: ARRIVED, used: USED }),
     );
     // P1: first response in 30 business minutes, resolution in 4 h, warned 10 min before.
     await admin.request<SlaPolicyRecord>('POST', '/v1/sla/policies', {

@@ -1,48 +1,17 @@
 import type { Locator } from '@playwright/test';
 import { conversationIdFor } from '../../lib/conversation-id';
-import { type SlaCalendarRecord, type SlaPolicyRecord, WEEKDAYS } from '../../lib/schema';
+import type { SlaCalendarRecord, SlaPolicyRecord } from '../../lib/schema';
 import { expect, test } from './fixtures';
 import { readTable } from './harness/extension-db';
 import { sendToBackground } from './harness/extension-messages';
 import { HOSTS, MAIL_HOSTS, ORDER_SUBJECT } from './harness/mail-host';
+import { reopenedToday } from './harness/reopened-today';
 import { seedWorkspace } from './harness/seed';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 /** When the order conversation's first message arrived, in both hosts' fixtures. */
 const ARRIVED = '2026-11-16T08:41:05.000Z';
 /** Business minutes the order conversation has used when the test starts. */
 const USED = 20;
-
-/**
- * An office open today only since `USED` minutes ago, closed on every earlier day since
- * the fixtures' mail arrived (16 Nov 2026), in a zone where it is about noon now: so the
- * order conversation, however old its messages, has used exactly `USED` business minutes,
- * and stays open for the rest of the test.
- */
-function reopenedToday(now: Date) {
-  const hours = now.getUTCHours() + now.getUTCMinutes() / 60;
-  const offset = Math.max(-12, Math.min(14, Math.round(12 - hours)));
-  const timeZone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-  // The zone's wall clock, read through the UTC fields.
-  const wall = new Date(now.getTime() + offset * 60 * MINUTE);
-  const opened = new Date(Math.floor((wall.getTime() - USED * MINUTE) / MINUTE) * MINUTE);
-  const today = Math.floor(wall.getTime() / DAY) * DAY;
-  const holidays = [];
-  for (let day = Math.floor(Date.parse(ARRIVED) / DAY) * DAY; day < today; day += DAY) {
-    const date = new Date(day);
-    if (date.getUTCDay() === wall.getUTCDay())
-      holidays.push({ date: date.toISOString().slice(0, 10), name: 'Closed for the move' });
-  }
-  const open = WEEKDAYS[wall.getUTCDay()];
-  const weekly = Object.fromEntries(
-    WEEKDAYS.map((d) => [
-      d,
-      d === open ? [{ start: opened.toISOString().slice(11, 16), end: '24:00' }] : [],
-    ]),
-  );
-  return { name: 'Acme office', timeZone, weekly, holidays };
-}
 
 /** Business minutes left of the first response, as a countdown reads it ("FR 9m"). */
 const minutesLeft = async (chip: Locator) =>
@@ -63,7 +32,7 @@ for (const name of HOSTS) {
       const calendar = await admin.request<SlaCalendarRecord>(
         'POST',
         '/v1/sla/calendars',
-        reopenedToday(new Date()),
+        reopenedToday({ now: Date.now(), since: ARRIVED, used: USED }),
       );
       // P1: first response in 30 business minutes, resolution in 4 h, warned 25 min before.
       await admin.request<SlaPolicyRecord>('POST', '/v1/sla/policies', {
