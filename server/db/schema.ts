@@ -719,6 +719,22 @@ export const presence = pgTable(
 );
 
 /**
+ * One row per conversation anyone has been present on, locked (`ON CONFLICT DO UPDATE`) by
+ * each presence write so writes to one conversation queue: a row lock rather than an
+ * advisory lock, which CockroachDB lacks.
+ */
+export const presenceLocks = pgTable(
+  'presence_locks',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: text('conversation_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.conversationId] })],
+);
+
+/**
  * Requests counted per client (a member, or an address) in fixed windows, in the database so
  * every API instance counts alike; windows past their end are deleted by the scheduled sweep.
  */

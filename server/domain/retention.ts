@@ -9,6 +9,7 @@ import {
   incidents,
   notes,
   presence,
+  presenceLocks,
   reportRollups,
   reportSamples,
   slaAlerts,
@@ -182,6 +183,7 @@ async function deleteConversations(tx: Tx, workspaceId: string, ids: string[]) {
       .delete(automationJobs)
       .where(about(automationJobs.workspaceId, automationJobs.conversationId)),
     tx.delete(presence).where(about(presence.workspaceId, presence.conversationId)),
+    tx.delete(presenceLocks).where(about(presenceLocks.workspaceId, presenceLocks.conversationId)),
     // An incident keeps its name and times; only the deleted conversations leave its list.
     tx
       .update(incidents)

@@ -15,6 +15,7 @@ const TABLES = [
   t.clients,
   t.liveTickets,
   t.presence,
+  t.presenceLocks,
   t.automationJobs,
   t.incidents,
   t.incidentMonitors,

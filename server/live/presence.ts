@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { PresenceEntry, PresenceState } from '../../lib/schema';
 import type { Database, Db, Tx } from '../db/open';
-import { presence } from '../db/schema';
+import { presence, presenceLocks } from '../db/schema';
 
 /** A row lives this long unless renewed; clients renew about every 10 s. */
 export const PRESENCE_TTL_MS = 30_000;
@@ -43,9 +43,9 @@ async function entriesOf(db: Db | Tx, { workspaceId, conversationId }: Where, no
 
 /**
  * Sets (or with `state: null` removes) one member's presence on a conversation and answers
- * the conversation's entries as they are after it. Writes to one conversation queue on an
- * advisory lock, so each answer includes every write before it. Expired rows of the
- * workspace go at the same time.
+ * the conversation's entries as they are after it. Writes to one conversation queue on the
+ * conversation's row in `presence_locks`, so each answer includes every write before it.
+ * Expired rows of the workspace go at the same time.
  */
 export async function setPresence(
   database: Database,
@@ -54,9 +54,13 @@ export async function setPresence(
 ): Promise<PresenceEntry[]> {
   const { workspaceId, conversationId, memberId, state } = where;
   return database.db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`presence:${workspaceId}:${conversationId}`}))`,
-    );
+    await tx
+      .insert(presenceLocks)
+      .values({ workspaceId, conversationId })
+      .onConflictDoUpdate({
+        target: [presenceLocks.workspaceId, presenceLocks.conversationId],
+        set: { conversationId },
+      });
     await tx
       .delete(presence)
       .where(and(eq(presence.workspaceId, workspaceId), lte(presence.expiresAt, now)));
