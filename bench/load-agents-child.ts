@@ -1,17 +1,18 @@
 /**
  * Simulated agents in a process of their own, started by bench/load-run.ts over IPC: each
- * agent is a real sync client (the extension's engine on its own fake IndexedDB) that
- * adds a note every `intervalMs` (±50% jitter) for the run and probes GET /healthz at the
- * same pace. It records, on the wall clock shared by every process, when each of its
- * notes was sent and acknowledged, and when each other agent's note landed in its cache.
+ * agent is a real sync client (bench/load-agent.ts: the extension's engine, or the same
+ * protocol with an in-memory cache) that adds a note every `intervalMs` (±50% jitter) for
+ * the run and probes GET /healthz at the same pace. It records, on the wall clock shared
+ * by every process, when each of its notes was sent and acknowledged, and when each other
+ * agent's note landed in its cache.
  */
 import { randomUUID } from 'node:crypto';
-import { syncClient } from '../lib/testing/sync-client';
+import { type ClientKind, type LoadAgent, openAgent } from './load-agent';
 import { type Agent, digestOf } from './load-setup';
 
 export type AgentSpec = { agent: Agent; workspace: number; conversationIds: string[] };
 export type FromParent =
-  | { type: 'start'; url: string; agents: AgentSpec[]; intervalMs: number }
+  | { type: 'start'; url: string; agents: AgentSpec[]; intervalMs: number; client: ClientKind }
   | { type: 'go'; durationMs: number }
   | { type: 'report' }
   | { type: 'stop' };
@@ -23,7 +24,7 @@ export type Report = {
   landed: [string, number][];
   healthzMs: number[];
   healthzErrors: number;
-  /** CPU time this process spent during the run (its agents' engines and caches). */
+  /** CPU time this process spent during the run (its agents' clients and caches). */
   cpuMs: number;
   rejected: number;
   errors: string[];
@@ -39,12 +40,11 @@ const wallClock = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const jittered = (ms: number) => ms * (0.5 + Math.random());
 
-type Running = AgentSpec & { client: Awaited<ReturnType<typeof syncClient>>; own: Set<string> };
+type Running = AgentSpec & { client: LoadAgent };
 let url = '';
 let intervalMs = 3000;
 let agents: Running[] = [];
 const sent = new Map<string, Sent>();
-const byMutation = new Map<string, Sent>();
 const landed: [string, number][] = [];
 const healthzMs: number[] = [];
 let healthzErrors = 0;
@@ -52,41 +52,26 @@ let rejected = 0;
 let cpuMs = 0;
 const errors: string[] = [];
 
-async function open(spec: AgentSpec, index: number): Promise<Running> {
-  const client = await syncClient(url, spec.agent);
-  const own = new Set<string>();
-  client.db.notes.hook('creating', (id) => {
-    if (!own.has(String(id))) landed.push([String(id), wallClock()]);
+async function open(spec: AgentSpec, kind: ClientKind): Promise<Running> {
+  const client = await openAgent(kind, url, spec.agent, {
+    landed: (id) => landed.push([id, wallClock()]),
+    acknowledged: (id) => {
+      const s = sent.get(id);
+      if (s) s.ackAt = wallClock();
+    },
+    refused: () => rejected++,
+    error: (message) => errors.push(message),
   });
-  client.db.outbox.hook('deleting', (id) => {
-    const s = byMutation.get(`${index}:${id}`);
-    if (s) s.ackAt = wallClock();
-  });
-  client.db.meta.hook('creating', (key, row) => {
-    if (key === 'lastError') errors.push(String(row.value));
-  });
-  client.db.meta.hook('updating', (mods, key) => {
-    const value = (mods as { value?: unknown }).value;
-    if (key === 'lastError' && value !== undefined) errors.push(String(value));
-  });
-  return { ...spec, client, own };
+  return { ...spec, client };
 }
 
-async function addNotes(a: Running, index: number, until: number) {
+async function addNotes(a: Running, until: number) {
   await sleep(Math.random() * intervalMs);
   while (Date.now() < until) {
     const id = randomUUID();
     const conversationId = a.conversationIds[Math.floor(Math.random() * a.conversationIds.length)]!;
-    const s: Sent = { id, workspace: a.workspace, at: wallClock(), ackAt: null };
-    sent.set(id, s);
-    a.own.add(id);
-    const result = await a.client.engine.mutate('note.add', {
-      id,
-      conversationId,
-      body: `load note ${id}`,
-    });
-    if (!result.ok || result.mutationId === null) rejected++;
-    else byMutation.set(`${index}:${result.mutationId}`, s);
+    sent.set(id, { id, workspace: a.workspace, at: wallClock(), ackAt: null });
+    await a.client.addNote(id, conversationId);
     await sleep(jittered(intervalMs));
   }
 }
@@ -105,14 +90,12 @@ async function probeHealth(until: number) {
 }
 
 const queuedNotes = async () =>
-  (await Promise.all(agents.map((a) => a.client.db.outbox.toArray())))
-    .flat()
-    .map((row) => String((row.args as { id: string }).id));
+  (await Promise.all(agents.map((a) => a.client.queuedNotes()))).flat();
 
 /** Waits until every outbox is empty, or `until`. */
 async function drain(until: number) {
   while ((await queuedNotes()).length > 0 && Date.now() < until) {
-    for (const a of agents) void a.client.engine.flush();
+    for (const a of agents) a.client.flush();
     await sleep(100);
   }
 }
@@ -120,7 +103,7 @@ async function drain(until: number) {
 async function report(): Promise<Report> {
   const caches = await Promise.all(
     agents.map(async (a) => {
-      const ids = (await a.client.db.notes.toCollection().primaryKeys()).map(String);
+      const ids = await a.client.noteIds();
       return { workspace: a.workspace, notes: ids.length, digest: digestOf(ids) };
     }),
   );
@@ -143,13 +126,13 @@ process.on('message', async (message: FromParent) => {
   if (message.type === 'start') {
     url = message.url;
     intervalMs = message.intervalMs;
-    for (const [i, spec] of message.agents.entries()) agents.push(await open(spec, i));
+    for (const spec of message.agents) agents.push(await open(spec, message.client));
     send({ type: 'ready' });
   } else if (message.type === 'go') {
     const until = Date.now() + message.durationMs;
     const cpu = process.cpuUsage();
     await Promise.all([
-      ...agents.map((a, i) => addNotes(a, i, until)),
+      ...agents.map((a) => addNotes(a, until)),
       ...agents.map(() => probeHealth(until)),
     ]);
     const used = process.cpuUsage(cpu);
@@ -159,7 +142,7 @@ process.on('message', async (message: FromParent) => {
   } else if (message.type === 'report') {
     send(await report());
   } else {
-    for (const a of agents) a.client.engine.stop();
+    for (const a of agents) a.client.stop();
     agents = [];
     process.exit(0);
   }

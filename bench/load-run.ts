@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import type { ClientKind } from './load-agent';
 import type { AgentSpec, FromChild, Report } from './load-agents-child';
 import type { Target } from './load-api';
 import { freshDatabase } from './load-database';
@@ -14,6 +15,7 @@ export type Scenario = {
   durationMs: number;
   /** Child processes the agents are spread over. */
   processes: number;
+  client: ClientKind;
 };
 
 export type Percentiles = { p50: number; p95: number; p99: number };
@@ -107,7 +109,13 @@ export async function runScenario(
     await Promise.all(
       children.map((c, i) =>
         c.ask(
-          { type: 'start', url: api.url, agents: specs[i], intervalMs: scenario.intervalMs },
+          {
+            type: 'start',
+            url: api.url,
+            agents: specs[i],
+            intervalMs: scenario.intervalMs,
+            client: scenario.client,
+          },
           'ready',
         ),
       ),
