@@ -28,6 +28,8 @@ const PUSH_BATCH = 100;
 
 export class WireClient {
   readonly notes = new Set<string>();
+  /** Pull requests made: a poke that carried its changes needs none. */
+  pulls = 0;
   private readonly api;
   private readonly live: LiveConnection;
   private readonly clientId = randomUUID();
@@ -150,6 +152,7 @@ export class WireClient {
 
   private async pull() {
     for (;;) {
+      this.pulls++;
       const page = await this.api.pull(this.agent.token, {
         clientId: this.clientId,
         cursor: this.cursor ?? 0,
