@@ -4,7 +4,7 @@
  * Postgres client (a worker cannot reuse a socket across requests), which the app reaches
  * through requestDatabase(), and closes it after the response. The database must be
  * migrated beforehand (`npm run db:migrate`). Live sockets live in a Durable Object per
- * workspace (LiveRoom).
+ * workspace (LiveRoom); a Cron Trigger runs the scheduled sweep.
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
@@ -14,6 +14,7 @@ import type { Database, Db } from './db/open';
 import { liveTickets } from './db/schema';
 import { depsFromEnv } from './deps';
 import type { Deps } from './http/context';
+import { scheduledSweep } from './sla/sweeper';
 import { workerDatabase } from './worker/database';
 import { docsAsset } from './worker/docs-assets';
 import { parseWorkerEnv, type WorkerEnv } from './worker/env';
@@ -27,6 +28,7 @@ type Bindings = Record<string, unknown> & { LIVE_ROOMS: DurableObjectNamespace; 
 
 type Ready = {
   env: WorkerEnv;
+  deps: Deps;
   app: ReturnType<typeof createApp>;
   scope: ReturnType<typeof requestDatabase>;
 };
@@ -47,8 +49,8 @@ function prepare(bindings: Record<string, unknown>): Ready | Response {
       );
     }
     const scope = requestDatabase();
-    const app = createApp(depsOf(parsed.env, scope.database));
-    return { env: parsed.env, app, scope };
+    const deps = depsOf(parsed.env, scope.database);
+    return { env: parsed.env, deps, app: createApp(deps), scope };
   })();
   return ready;
 }
@@ -83,6 +85,25 @@ export default {
       const room = await liveRoomFor(target, database.db, bindings.LIVE_ROOMS);
       if (room) return await room;
       return await setup.scope.run(database, () => setup.app.fetch(target.request));
+    } finally {
+      ctx.waitUntil(database.close());
+    }
+  },
+
+  /**
+   * The Cron Trigger (wrangler.toml): the scheduled round a Node server runs on its timer
+   * (SLA sweep and deliveries, automations' timers, weekly reviews, retention). A test
+   * worker serves many databases by path, so it has no one database to sweep.
+   */
+  async scheduled(_event: unknown, bindings: Bindings, ctx: ExecutionContext): Promise<void> {
+    const setup = prepare(bindings);
+    if (setup instanceof Response) throw new Error('The worker’s environment is invalid');
+    if (setup.env.TEST_DATABASE_PREFIX) return;
+    const { DATABASE_URL } = setup.env;
+    const database = workerDatabase(DATABASE_URL, roomNotifier(bindings.LIVE_ROOMS, DATABASE_URL));
+    try {
+      const swept = await setup.scope.run(database, () => scheduledSweep(setup.deps));
+      console.log(`Scheduled sweep: ${JSON.stringify(swept)}`);
     } finally {
       ctx.waitUntil(database.close());
     }

@@ -72,6 +72,8 @@ function runnableWrangler(): string {
 export async function startWorker(options: {
   databaseUrl: string;
   vars?: Record<string, string>;
+  /** Serve GET /__scheduled, which runs the Cron Trigger's handler. */
+  testScheduled?: boolean;
 }): Promise<RunningWorker> {
   const wrangler = runnableWrangler();
   const [port, inspectorPort] = [await freePort(), await freePort()];
@@ -90,6 +92,7 @@ export async function startWorker(options: {
     `--env-file=${noEnvFile}`,
     '--show-interactive-dev-session=false',
     '--log-level=warn',
+    ...(options.testScheduled ? ['--test-scheduled'] : []),
     ...Object.entries(vars).map(([k, v]) => `--var=${k}:${v}`),
   ];
   const child = spawn(process.execPath, args, {
