@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { processCpuMs } from './process-cpu';
 
 /** A running API: `close()` stops it; `cpuMs()` is the CPU time it used, when known. */
 export type Api = { url: string; close(): Promise<void>; cpuMs?(): number };
@@ -46,11 +46,7 @@ export async function startNodeApi(
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  // utime + stime of the process, in clock ticks of 10 ms (Linux).
-  const cpuMs = () => {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  };
+  const cpuMs = () => processCpuMs(child.pid!);
   return { url, close: end('SIGTERM'), kill: end('SIGKILL'), cpuMs };
 }
 

@@ -15,7 +15,11 @@ import { meta, mutation } from '../server/testing/fixtures';
 export type Agent = Session & { identityToken: string };
 export type SeededWorkspace = { agents: Agent[]; conversationIds: string[] };
 
-/** A call to the API over HTTP; anything but 2xx is an error naming the route. */
+/**
+ * A call to the API over HTTP; anything but 2xx is an error naming the route. A 503 or 429
+ * (a saturated target's database refusing connections) is tried again after its
+ * Retry-After, for up to a minute: the reads that check a run must not fail with it.
+ */
 export async function api<S extends z.ZodType>(
   url: string,
   path: string,
@@ -23,13 +27,20 @@ export async function api<S extends z.ZodType>(
   schema: S,
   body?: unknown,
 ): Promise<z.infer<S>> {
-  const res = await fetch(`${url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-  return schema.parse(await res.json());
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const res = await fetch(`${url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.ok) return schema.parse(await res.json());
+    const text = await res.text();
+    if ((res.status !== 503 && res.status !== 429) || Date.now() > until)
+      throw new Error(`${path} answered ${res.status}: ${text}`);
+    const seconds = Number(res.headers.get('retry-after')) || 1;
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+  }
 }
 
 const devSignIn = async (url: string, email: string) => {

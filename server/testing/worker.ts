@@ -27,7 +27,8 @@ export const TEST_WORKER_VARS = {
   JWT_SECRET: 'sidedesk-test-worker-secret-0123456789abcdef',
 };
 
-export type RunningWorker = { url: string; close(): Promise<void> };
+/** `pid` leads the process group of wrangler and its workerd. */
+export type RunningWorker = { url: string; pid: number; close(): Promise<void> };
 
 export class WorkerUnavailable extends Error {
   override name = 'WorkerUnavailable';
@@ -128,7 +129,7 @@ export async function startWorker(options: {
     await close();
     throw e;
   }
-  return { url, close };
+  return { url, pid: child.pid!, close };
 }
 
 async function ready(url: string, child: ChildProcess, output: () => string) {
