@@ -1,13 +1,9 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role, Rule, Team } from '../../../lib/schema';
+import { byTestId, click, mount, settle, type } from '../../testing/mount';
 import type { SignedInSession } from '../section-props';
 import { AutomationsPage } from './AutomationsPage';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const calls: { method: string; path: string; body: unknown }[] = [];
 let rules: Rule[] = [];
@@ -64,41 +60,14 @@ vi.mock('../../../lib/messaging', () => ({
 
 const session = (role: Role) => ({ role }) as SignedInSession;
 
-let root: Root;
-let container: HTMLElement;
-
-async function settle(done: () => boolean) {
-  for (let i = 0; i < 100 && !done(); i++)
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-}
+let page: Awaited<ReturnType<typeof mount>>;
 
 async function render(role: Role) {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => {
-    root.render(
-      <QueryClientProvider client={client}>
-        <AutomationsPage session={session(role)} />
-      </QueryClientProvider>,
-    );
-  });
-  await settle(() => !container.querySelector('[data-testid="loading"]'));
+  page = await mount(<AutomationsPage session={session(role)} />);
+  await settle(() => !page.container.querySelector('[data-testid="loading"]'));
 }
 
-const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)];
 const one = (id: string) => byTestId(id)[0] as HTMLElement;
-async function type(el: Element, value: string) {
-  const proto = el instanceof HTMLSelectElement ? HTMLSelectElement : HTMLInputElement;
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(proto.prototype, 'value')?.set?.call(el, value);
-    el.dispatchEvent(
-      new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
-    );
-  });
-}
-const click = (el: Element) => act(async () => (el as HTMLElement).click());
 
 async function buildRefundRule() {
   await click(one('rule-new'));
@@ -116,10 +85,7 @@ beforeEach(() => {
   calls.length = 0;
   rules = [rule(1, 'First'), rule(2, 'Second')];
 });
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+afterEach(() => page.unmount());
 
 describe('the automations page', () => {
   it('lists the rules in order, and moving one sends every id in the new order', async () => {
@@ -143,7 +109,7 @@ describe('the automations page', () => {
       body: { enabled: false },
     });
     await click(
-      [...container.querySelectorAll('button')].find((b) => b.textContent === 'Delete First')!,
+      [...page.container.querySelectorAll('button')].find((b) => b.textContent === 'Delete First')!,
     );
     await click(one('delete-rule-confirm'));
     expect(calls.find((c) => c.method === 'DELETE')?.path).toBe(`/v1/rules/${rules[0]!.id}`);
@@ -183,8 +149,8 @@ describe('the automations page', () => {
     await click(one('rule-new'));
     await type(one('action-type'), 'assign');
     await click(one('rule-save'));
-    expect(container.textContent).toContain('Required');
-    expect(container.textContent).toContain('Choose one');
+    expect(page.container.textContent).toContain('Required');
+    expect(page.container.textContent).toContain('Choose one');
     expect(one('rule-name').getAttribute('aria-invalid')).toBe('true');
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
   });

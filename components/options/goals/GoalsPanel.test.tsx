@@ -1,13 +1,9 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GoalWithProgress, Role } from '../../../lib/schema';
+import { byTestId, click, mount, settle, type } from '../../testing/mount';
 import type { SignedInSession } from '../section-props';
 import { GoalsPanel } from './GoalsPanel';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const calls: { method: string; path: string; body: unknown }[] = [];
 let goals: GoalWithProgress[] = [];
@@ -50,44 +46,20 @@ function goal(id: string, value: number | null, onTrack = false): GoalWithProgre
 
 const session = (role: Role) => ({ role }) as SignedInSession;
 
-let root: Root;
-let container: HTMLElement;
+let page: Awaited<ReturnType<typeof mount>>;
 
 async function render(role: Role) {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => {
-    root.render(
-      <QueryClientProvider client={client}>
-        <GoalsPanel session={session(role)} />
-      </QueryClientProvider>,
-    );
-  });
+  page = await mount(<GoalsPanel session={session(role)} />);
   // The list arrives through the mocked relay: wait for it, not for a fixed number of ticks
   // (a busy machine needs more of them).
-  for (let i = 0; i < 100 && byTestId('goal-state').length < goals.length; i++)
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-}
-
-const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)];
-function type(el: Element, value: string) {
-  const proto = el instanceof HTMLSelectElement ? HTMLSelectElement : HTMLInputElement;
-  Object.getOwnPropertyDescriptor(proto.prototype, 'value')?.set?.call(el, value);
-  el.dispatchEvent(
-    new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
-  );
+  await settle(() => byTestId('goal-state').length >= goals.length);
 }
 
 beforeEach(() => {
   calls.length = 0;
   goals = [goal('1', 5_400_000, true), goal('2', 10_800_000), goal('3', null)];
 });
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+afterEach(() => page.unmount());
 
 describe('the goals panel', () => {
   it('shows each goal’s value against its target, on or off track', async () => {
@@ -104,12 +76,10 @@ describe('the goals panel', () => {
 
   it('lets a lead add a goal in minutes, sent to the API in milliseconds', async () => {
     await render('lead');
-    await act(async () => (byTestId('goal-add')[0] as HTMLButtonElement).click());
-    await act(async () => {
-      type(byTestId('goal-name')[0]!, 'FRT p90 under 2 h');
-      type(byTestId('goal-target')[0]!, '120');
-    });
-    await act(async () => (byTestId('goal-save')[0] as HTMLButtonElement).click());
+    await click(byTestId('goal-add')[0]!);
+    await type(byTestId('goal-name')[0]!, 'FRT p90 under 2 h');
+    await type(byTestId('goal-target')[0]!, '120');
+    await click(byTestId('goal-save')[0]!);
     expect(calls.find((c) => c.method === 'POST')).toEqual({
       method: 'POST',
       path: '/v1/goals',
@@ -124,14 +94,12 @@ describe('the goals panel', () => {
 
   it('refuses a rate target above 100 % before asking the API', async () => {
     await render('admin');
-    await act(async () => (byTestId('goal-add')[0] as HTMLButtonElement).click());
-    await act(async () => {
-      type(byTestId('goal-name')[0]!, 'FCR');
-      type(byTestId('goal-metric')[0]!, 'firstContactResolution');
-      type(byTestId('goal-target')[0]!, '850');
-    });
-    await act(async () => (byTestId('goal-save')[0] as HTMLButtonElement).click());
-    expect(container.textContent).toContain('a percentage from 0 to 100');
+    await click(byTestId('goal-add')[0]!);
+    await type(byTestId('goal-name')[0]!, 'FCR');
+    await type(byTestId('goal-metric')[0]!, 'firstContactResolution');
+    await type(byTestId('goal-target')[0]!, '850');
+    await click(byTestId('goal-save')[0]!);
+    expect(page.container.textContent).toContain('a percentage from 0 to 100');
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 });

@@ -1,13 +1,9 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident, IncidentMonitor } from '../../../lib/schema';
+import { byTestId, click, mount, settle, type } from '../../testing/mount';
 import type { SignedInSession } from '../section-props';
 import { IncidentsPage } from './IncidentsPage';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const calls: { method: string; path: string; body: unknown }[] = [];
 let open: Incident[] = [];
@@ -52,47 +48,20 @@ vi.mock('../../../lib/messaging', () => ({
   },
 }));
 
-let root: Root;
-let container: HTMLElement;
-
-async function settle(done: () => boolean) {
-  for (let i = 0; i < 100 && !done(); i++)
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-}
+let page: Awaited<ReturnType<typeof mount>>;
 
 async function render() {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => {
-    root.render(
-      <QueryClientProvider client={client}>
-        <IncidentsPage session={{ role: 'lead' } as SignedInSession} />
-      </QueryClientProvider>,
-    );
-  });
-  await settle(() => !container.querySelector('[data-testid="loading"]'));
+  page = await mount(<IncidentsPage session={{ role: 'lead' } as SignedInSession} />);
+  await settle(() => !page.container.querySelector('[data-testid="loading"]'));
 }
 
-const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)];
 const one = (id: string) => byTestId(id)[0] as HTMLElement;
-async function type(el: Element, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-const click = (el: Element) => act(async () => (el as HTMLElement).click());
 
 beforeEach(() => {
   calls.length = 0;
   open = [incident];
 });
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+afterEach(() => page.unmount());
 
 describe('the incidents page', () => {
   it('lists open incidents and resolves one', async () => {
@@ -104,7 +73,7 @@ describe('the incidents page', () => {
     expect(
       calls.some((c) => c.method === 'POST' && c.path === `/v1/incidents/${incident.id}/resolve`),
     ).toBe(true);
-    expect(container.textContent).toContain('No open incidents.');
+    expect(page.container.textContent).toContain('No open incidents.');
   });
 
   it('creates a monitor as CreateIncidentMonitor has it, and needs a tag or a keyword first', async () => {
@@ -112,7 +81,7 @@ describe('the incidents page', () => {
     await click(one('monitor-new'));
     await type(one('monitor-name'), 'Payments down');
     await click(one('monitor-save'));
-    expect(container.textContent).toContain('name at least one tag or keyword');
+    expect(page.container.textContent).toContain('name at least one tag or keyword');
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
     await type(one('monitor-keywords'), 'payment failed, card declined');
     await type(one('monitor-escalateAfterMinutes'), '20');

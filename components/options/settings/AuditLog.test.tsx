@@ -1,13 +1,9 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../../lib/schema';
 import { member } from '../../../lib/testing/records';
+import { click, mount, settle } from '../../testing/mount';
 import { AuditLog } from './AuditLog';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const ADA = '00000000-0000-4000-8000-0000000000a1';
 const ada = member(ADA, 'Ada', 'admin');
@@ -42,36 +38,23 @@ vi.mock('../../../lib/messaging', () => ({
   },
 }));
 
-let root: Root;
-afterEach(() => act(() => root.unmount()));
+let page: Awaited<ReturnType<typeof mount>>;
+afterEach(() => page.unmount());
 
 it('lists admin actions newest first, with who and what changed, and pages on', async () => {
-  const container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => {
-    root.render(
-      <QueryClientProvider client={client}>
-        <AuditLog />
-      </QueryClientProvider>,
-    );
-  });
+  page = await mount(<AuditLog />);
+  const { container } = page;
   const rows = () =>
     [...container.querySelectorAll('[data-testid="audit-entry"]')].map((r) =>
       [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent),
     );
-  const settle = async (done: () => boolean) => {
-    for (let i = 0; i < 100 && !done(); i++)
-      await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-  };
   await settle(() => rows().length === 1 && rows()[0]![0] === 'Ada');
   expect(rows()).toEqual([['Ada', 'PATCH /v1/workspace/settings', 'retentionDays']]);
 
   const older = [...container.querySelectorAll('button')].find(
     (b) => b.textContent === 'Older entries',
   )!;
-  await act(async () => older.click());
+  await click(older);
   await settle(() => rows().length === 2);
   expect(rows()[1]).toEqual(['Ada', 'POST /v1/invites', 'email, role']);
   expect(paths).toContain('/v1/audit?limit=25&before=cursor-1');

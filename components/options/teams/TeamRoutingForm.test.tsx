@@ -1,12 +1,8 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ROUTING, type Team } from '../../../lib/schema';
+import { click, mount } from '../../testing/mount';
 import { TeamRoutingForm } from './TeamRoutingForm';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const calls: { method: string; path: string; body: unknown }[] = [];
 const team = (n: number, name: string, escalatesTo: string | null = null): Team => ({
@@ -26,36 +22,22 @@ vi.mock('../../../lib/messaging', () => ({
   },
 }));
 
-let root: Root;
-let container: HTMLElement;
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+let page: Awaited<ReturnType<typeof mount>>;
+afterEach(() => page.unmount());
 
 describe('a team’s routing', () => {
   it('saves the mode, switches and next tier, offering no tier that leads back', async () => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    await act(async () => {
-      root.render(
-        <QueryClientProvider client={new QueryClient()}>
-          <TeamRoutingForm team={senior} teams={[frontline, specialists, senior]} />
-        </QueryClientProvider>,
-      );
-    });
+    page = await mount(<TeamRoutingForm team={senior} teams={[frontline, specialists, senior]} />);
+    const { container } = page;
     const select = container.querySelector('select') as HTMLSelectElement;
     expect([...select.options].map((o) => o.text)).toEqual(['No team (the last tier)']);
     const save = container.querySelector('[data-testid="routing-save"]') as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     const deadline = container.querySelectorAll('input[type="checkbox"]')[0] as HTMLInputElement;
     expect(deadline.disabled).toBe(true);
-    await act(async () =>
-      (container.querySelector('[data-testid="routing-round_robin"]') as HTMLInputElement).click(),
-    );
-    await act(async () => deadline.click());
-    await act(async () => save.click());
+    await click(container.querySelector('[data-testid="routing-round_robin"]')!);
+    await click(deadline);
+    await click(save);
     expect(calls).toEqual([
       {
         method: 'PATCH',
