@@ -2,7 +2,7 @@
  * Simulated agents in a process of their own, started by bench/load-run.ts over IPC: each
  * agent is a real sync client (bench/load-agent.ts: the extension's engine, or the same
  * protocol with an in-memory cache) that adds a note every `intervalMs` (±50% jitter) for
- * the run and probes GET /healthz at the same pace. It records, on the wall clock shared
+ * the run and probes the bare GET /livez at the same pace. It records, on the wall clock shared
  * by every process, when each of its notes was sent and acknowledged, and when each other
  * agent's note landed in its cache.
  */
@@ -22,8 +22,8 @@ export type Report = {
   sent: Sent[];
   /** [note id, wall-clock time it landed] per receiving agent. */
   landed: [string, number][];
-  healthzMs: number[];
-  healthzErrors: number;
+  bareMs: number[];
+  bareErrors: number;
   /** CPU time this process spent during the run (its agents' clients and caches). */
   cpuMs: number;
   rejected: number;
@@ -46,8 +46,8 @@ let intervalMs = 3000;
 let agents: Running[] = [];
 const sent = new Map<string, Sent>();
 const landed: [string, number][] = [];
-const healthzMs: number[] = [];
-let healthzErrors = 0;
+const bareMs: number[] = [];
+let bareErrors = 0;
 let rejected = 0;
 let cpuMs = 0;
 const errors: string[] = [];
@@ -76,15 +76,15 @@ async function addNotes(a: Running, until: number) {
   }
 }
 
-async function probeHealth(until: number) {
+async function probeBare(until: number) {
   await sleep(Math.random() * intervalMs);
   while (Date.now() < until) {
     const start = performance.now();
-    const res = await fetch(`${url}/healthz`).catch(() => null);
+    const res = await fetch(`${url}/livez`).catch(() => null);
     if (res?.ok) {
       await res.arrayBuffer();
-      healthzMs.push(performance.now() - start);
-    } else healthzErrors++;
+      bareMs.push(performance.now() - start);
+    } else bareErrors++;
     await sleep(jittered(intervalMs));
   }
 }
@@ -111,8 +111,8 @@ async function report(): Promise<Report> {
     type: 'report',
     sent: [...sent.values()],
     landed,
-    healthzMs,
-    healthzErrors,
+    bareMs,
+    bareErrors,
     cpuMs,
     rejected,
     errors,
@@ -133,7 +133,7 @@ process.on('message', async (message: FromParent) => {
     const cpu = process.cpuUsage();
     await Promise.all([
       ...agents.map((a) => addNotes(a, until)),
-      ...agents.map(() => probeHealth(until)),
+      ...agents.map(() => probeBare(until)),
     ]);
     const used = process.cpuUsage(cpu);
     cpuMs = (used.user + used.system) / 1000;

@@ -28,7 +28,8 @@ export type LoadResult = {
   perSecond: number;
   push: Percentiles;
   propagation: Percentiles;
-  healthz: Percentiles;
+  /** The bare route, GET /livez. */
+  bare: Percentiles;
   /** Share of one core used during the run: by the API, by all agent processes. */
   cpu: { api: number | null; agents: number };
   /** Engine errors, refused mutations, failed probes, lost notes, missed landings, stale caches. */
@@ -184,13 +185,14 @@ function summarize(
   const engineErrors = reports.flatMap((r) => r.errors);
   if (engineErrors.length > 0)
     problems.push(`${engineErrors.length} sync errors, e.g. "${engineErrors[0]}"`);
-  const healthzErrors = reports.reduce((a, r) => a + r.healthzErrors, 0);
-  if (healthzErrors > 0) problems.push(`${healthzErrors} failed /healthz probes`);
+  const bareErrors = reports.reduce((a, r) => a + r.bareErrors, 0);
+  if (bareErrors > 0) problems.push(`${bareErrors} failed /livez probes`);
 
   const propagation: number[] = [];
+  // Notes still queued are not expected anywhere yet: their landings are not counted either.
   for (const [id, at] of reports.flatMap((r) => r.landed)) {
     const s = sentById.get(id);
-    if (s) propagation.push(at - s.at);
+    if (s && !queued.has(id)) propagation.push(at - s.at);
   }
   const expected = (sent.length - queued.size) * (scenario.agentsPerWorkspace - 1);
   const missed = expected - propagation.length;
@@ -202,8 +204,7 @@ function summarize(
     .filter((c) => c.digest !== digests[c.workspace]).length;
   if (stale > 0) problems.push(`${stale} caches differ from the server`);
 
-  const errors =
-    lost + unacked + queued.size + rejected + engineErrors.length + healthzErrors + stale;
+  const errors = lost + unacked + queued.size + rejected + engineErrors.length + bareErrors + stale;
   return {
     target,
     scenario,
@@ -213,7 +214,7 @@ function summarize(
     perSecond: acked.length / (scenario.durationMs / 1000),
     push: percentiles(acked.map((s) => s.ackAt! - s.at)),
     propagation: percentiles(propagation),
-    healthz: percentiles(reports.flatMap((r) => r.healthzMs)),
+    bare: percentiles(reports.flatMap((r) => r.bareMs)),
     cpu: {
       api: apiCpuMs === null ? null : apiCpuMs / scenario.durationMs,
       agents: reports.reduce((sum, r) => sum + r.cpuMs, 0) / scenario.durationMs,

@@ -2,7 +2,7 @@
  * `npm run bench:load`: simulated agents, each a real sync client, adding notes against
  * the API on Postgres, on one workspace and across many, then a sweep of the agents on one
  * workspace (doubling from 2) until it saturates, noting where push or propagation p95
- * first passes 100 ms. Every row sits beside GET /healthz probed at the same pace in the
+ * first passes 100 ms. Every row sits beside the bare GET /livez probed at the same pace in the
  * same run.
  *
  *   npm run bench:load -- --agents 100 --duration 20 --workspaces 10 --interval 3000
@@ -89,8 +89,8 @@ function print(title: string, rows: LoadResult[]) {
       'acked/s',
       'push p50/p95/p99 ms',
       'propagation p50/p95/p99 ms',
-      '/healthz p50/p95/p99 ms',
-      'push/healthz (p50)',
+      '/livez p50/p95/p99 ms',
+      'push/livez (p50)',
       'CPU cores API / agents',
       'errors',
     ].join(' | '),
@@ -105,8 +105,8 @@ function print(title: string, rows: LoadResult[]) {
         r.perSecond.toFixed(1),
         p3(r.push),
         p3(r.propagation),
-        p3(r.healthz),
-        `${(r.push.p50 / r.healthz.p50).toFixed(1)}×`,
+        p3(r.bare),
+        `${(r.push.p50 / r.bare.p50).toFixed(1)}×`,
         `${r.cpu.api === null ? '–' : r.cpu.api.toFixed(2)} / ${r.cpu.agents.toFixed(2)}`,
         r.errors,
       ].join(' | '),

@@ -89,6 +89,7 @@ const GOAL = {
  */
 const RULES: Record<string, Rule> = {
   'GET /healthz': { expect: all(200), request: () => ({ path: '/healthz' }) },
+  'GET /livez': { expect: all(200), request: () => ({ path: '/livez' }) },
   'GET /openapi.json': { expect: all(200), request: () => ({ path: '/openapi.json' }) },
   'GET /docs': { expect: all(200), request: () => ({ path: '/docs' }) },
   'GET /docs/assets/:file': {

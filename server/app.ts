@@ -13,7 +13,7 @@ import { conversationRoutes } from './routes/conversations';
 import { copilotRoutes } from './routes/copilot';
 import { docsRoutes } from './routes/docs';
 import { goalRoutes } from './routes/goals';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, livenessRoutes } from './routes/health';
 import { incidentRoutes } from './routes/incidents';
 import { inviteRoutes } from './routes/invites';
 import { liveRoutes } from './routes/live';
@@ -63,6 +63,7 @@ export function createApp(deps: Deps) {
     .route('/v1/live', liveRoutes(deps))
     .route('/v1', syncRoutes(deps))
     .route('/healthz', healthRoutes(deps))
+    .route('/livez', livenessRoutes())
     .route('/', docsRoutes());
   // End-to-end tests only (TEST_CLOCK, refused unless NODE_ENV=test).
   if (deps.testClock) api.route('/__test/clock', testClockRoutes(deps.testClock));

@@ -74,6 +74,7 @@ for (const target of testDatabases()) {
       await expectLimited(await get(server, '/v1/tags', { authorization: 'Bearer forged' }), 30);
       expect((await get(server, '/v1/tags', ada.headers)).status).toBe(200);
       expect((await get(server, '/healthz')).status).toBe(200);
+      expect((await get(server, '/livez')).status).toBe(200);
     });
 
     it('ignores X-Forwarded-For unless told to trust a proxy', async () => {

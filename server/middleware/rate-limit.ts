@@ -5,8 +5,8 @@ import type { AppEnv, Deps } from '../http/context';
 import { ApiFailure } from '../http/errors';
 import { bearerToken } from './auth';
 
-/** Load balancers poll it; throttling it would take a healthy instance out of rotation. */
-const UNLIMITED = new Set(['/healthz', '/healthz/']);
+/** Load balancers poll them; throttling them would take a healthy instance out of rotation. */
+const UNLIMITED = new Set(['/healthz', '/healthz/', '/livez', '/livez/']);
 
 /** Whom a request counts against: its member (any of their tokens), else its address. */
 async function bucketOf(c: Context, deps: Deps): Promise<{ key: string; limit: number } | null> {

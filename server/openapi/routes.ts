@@ -116,6 +116,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     auth: 'none',
     response: Health,
   },
+  'GET /livez': {
+    summary: 'Liveness: the process answers (nothing else is checked)',
+    tag: 'meta',
+    auth: 'none',
+    response: z.object({ ok: z.literal(true) }),
+  },
   'GET /openapi.json': {
     summary: 'This document',
     tag: 'meta',

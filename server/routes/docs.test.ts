@@ -13,6 +13,18 @@ describe('health and docs', () => {
     expect(await res.json()).toEqual({ ok: true, database: 'pglite' });
   });
 
+  it('answers liveness without the database, and readiness only with it', async () => {
+    const cutOff = await startTestServer();
+    await cutOff.database.close();
+    try {
+      expect(await (await cutOff.app.request('/livez')).json()).toEqual({ ok: true });
+      expect((await cutOff.app.request('/healthz')).status).toBeGreaterThanOrEqual(500);
+    } finally {
+      // Stops its listener; closing the closed database again is refused.
+      await cutOff.close().catch(() => undefined);
+    }
+  });
+
   it('serves an OpenAPI document with every route and its schemas', async () => {
     const doc = (await (await server.app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
