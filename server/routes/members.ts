@@ -38,87 +38,78 @@ export function meRoutes(deps: Deps) {
 
 export function memberRoutes(deps: Deps) {
   const { database } = deps;
-  return (
-    new Hono<AppEnv>()
-      .use(memberAuth(deps))
-      .get('/', async (c) => {
-        const rows = await database.db
-          .select()
-          .from(members)
-          .where(eq(members.workspaceId, c.var.member.workspaceId))
-          .orderBy(asc(members.name));
-        return c.json(rows.map(toMember));
-      })
-      .patch('/:id', MemberId, body(UpdateMember), async (c) => {
-        const me = c.var.member;
-        const { id } = c.req.valid('param');
-        const patch = c.req.valid('json');
-        if (me.role !== 'admin') {
-          const allowed = (k: string) =>
-            (me.role === 'lead' && ROUTING_PROFILE.has(k)) || (id === me.id && SELF_SERVICE.has(k));
-          const denied = Object.keys(patch).filter((k) => !allowed(k));
-          if (id !== me.id && denied.length)
-            throw forbidden('Only admins can change other members');
-          if (denied.length) throw forbidden(`Only admins can change ${denied.join(', ')}`);
-        }
-        const updated = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
-          const before = await memberIn(w, id);
-          if (patch.calendarId && !(await findCalendarRow(w.tx, w.workspaceId, patch.calendarId)))
-            throw new ApiFailure(
-              400,
-              'invalid_body',
-              'Invalid request body: calendarId: no such calendar',
-              [{ path: 'calendarId', message: 'no such calendar in this workspace' }],
-            );
-          const losesAdmin =
-            before.role === 'admin' &&
-            before.status === 'active' &&
-            ((patch.role && patch.role !== 'admin') || patch.status === 'deactivated');
-          if (losesAdmin) await keepAnAdmin(w.tx, w.workspaceId, id);
-          const after = await updateMember(w, before, patch);
-          if (before.status === 'active' && after.status === 'deactivated')
-            await handOver(w, id, null);
-          // Leads and admins see every team's templates, agents only their teams'.
-          if (after.role !== before.role) await touchTeamTemplates(w);
-          return toMember(after);
-        });
-        return c.json(updated);
-      })
-      .post(
-        '/:id/deactivate',
-        requireRole('admin'),
-        MemberId,
-        body(DeactivateMember),
-        async (c) => {
-          const me = c.var.member;
-          const { id } = c.req.valid('param');
-          const { reassignTo } = c.req.valid('json');
-          const updated = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
-            const before = await memberIn(w, id);
-            if (before.status !== 'active')
-              throw new ApiFailure(409, 'conflict', 'This member is already deactivated');
-            if (before.role === 'admin') await keepAnAdmin(w.tx, w.workspaceId, id);
-            if (reassignTo !== null) await checkHeir(w, id, reassignTo);
-            const after = await updateMember(w, before, { status: 'deactivated' });
-            await handOver(w, id, reassignTo);
-            return toMember(after);
-          });
-          return c.json(updated);
-        },
-      )
+  return new Hono<AppEnv>()
+    .use(memberAuth(deps))
+    .get('/', async (c) => {
+      const rows = await database.db
+        .select()
+        .from(members)
+        .where(eq(members.workspaceId, c.var.member.workspaceId))
+        .orderBy(asc(members.name));
+      return c.json(rows.map(toMember));
+    })
+    .patch('/:id', MemberId, body(UpdateMember), async (c) => {
+      const me = c.var.member;
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      if (me.role !== 'admin') {
+        const allowed = (k: string) =>
+          (me.role === 'lead' && ROUTING_PROFILE.has(k)) || (id === me.id && SELF_SERVICE.has(k));
+        const denied = Object.keys(patch).filter((k) => !allowed(k));
+        if (id !== me.id && denied.length) throw forbidden('Only admins can change other members');
+        if (denied.length) throw forbidden(`Only admins can change ${denied.join(', ')}`);
+      }
+      const updated = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
+        const before = await memberIn(w, id);
+        if (patch.calendarId && !(await findCalendarRow(w.tx, w.workspaceId, patch.calendarId)))
+          throw new ApiFailure(
+            400,
+            'invalid_body',
+            'Invalid request body: calendarId: no such calendar',
+            [{ path: 'calendarId', message: 'no such calendar in this workspace' }],
+          );
+        const losesAdmin =
+          before.role === 'admin' &&
+          before.status === 'active' &&
+          ((patch.role && patch.role !== 'admin') || patch.status === 'deactivated');
+        if (losesAdmin) await keepAnAdmin(w.tx, w.workspaceId, id);
+        const after = await updateMember(w, before, patch);
+        if (before.status === 'active' && after.status === 'deactivated')
+          await handOver(w, id, null);
+        // Leads and admins see every team's templates, agents only their teams'.
+        if (after.role !== before.role) await touchTeamTemplates(w);
+        return toMember(after);
+      });
+      return c.json(updated);
+    })
+    .post('/:id/deactivate', requireRole('admin'), MemberId, body(DeactivateMember), async (c) => {
+      const me = c.var.member;
+      const { id } = c.req.valid('param');
+      const { reassignTo } = c.req.valid('json');
+      const updated = await write(database, me.workspaceId, me.id, deps.now(), async (w) => {
+        const before = await memberIn(w, id);
+        if (before.status !== 'active')
+          throw new ApiFailure(409, 'conflict', 'This member is already deactivated');
+        if (before.role === 'admin') await keepAnAdmin(w.tx, w.workspaceId, id);
+        if (reassignTo !== null) await checkHeir(w, id, reassignTo);
+        const after = await updateMember(w, before, { status: 'deactivated' });
+        await handOver(w, id, reassignTo);
+        return toMember(after);
+      });
+      return c.json(updated);
+    })
+    .post('/:id/sign-out', requireRole('admin'), MemberId, async (c) => {
       // A lost laptop: every token of theirs stops on its next request (docs/security.md).
-      .post('/:id/sign-out', requireRole('admin'), MemberId, async (c) => {
-        const { id } = c.req.valid('param');
-        const now = deps.now();
-        const where = { workspaceId: c.var.member.workspaceId, memberId: id };
-        // Not a synced change, so not a write(); the audit entry still commits with it.
-        await database.db.transaction(async (tx) => {
-          if (!(await signOutEverywhere(tx, where, now))) throw notFound('member');
-          await recordPendingAudit(tx, where.workspaceId, now);
-        });
-        return c.body(null, 204);
-      })
-  );
+      const { id } = c.req.valid('param');
+      const now = deps.now();
+      const where = { workspaceId: c.var.member.workspaceId, memberId: id };
+      // Not a synced change, so not a write(); the audit entry still commits with it.
+      await database.db.transaction(async (tx) => {
+        if (!(await signOutEverywhere(tx, where, now))) throw notFound('member');
+        await recordPendingAudit(tx, where.workspaceId, now);
+      });
+      return c.body(null, 204);
+    });
 }
 
 type MemberRow = typeof members.$inferSelect;
